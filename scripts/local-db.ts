@@ -1,0 +1,112 @@
+/**
+ * Builds and starts the local MongoDB-compatible server (FerretDB 1.24 embedded in the
+ * small Go program under scripts/ferretdb). Used by `npm run db`, the test setup and the demo.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const sourceDir = join(root, 'scripts', 'ferretdb');
+export const ferretBinary = join(root, '.cache', 'bin', 'ferretdb-local');
+
+/** Options for {@link startLocalDb}. */
+export interface LocalDbOptions {
+  port?: number;
+  dir?: string;
+  backend?: 'sqlite' | 'postgresql';
+  postgresqlUrl?: string;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'none';
+}
+
+/** A running local database. */
+export interface LocalDb {
+  uri: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function newestSourceTime(): number {
+  return Math.max(
+    ...['main.go', 'go.mod', 'go.sum'].map((f) => {
+      const p = join(sourceDir, f);
+      return existsSync(p) ? statSync(p).mtimeMs : 0;
+    }),
+  );
+}
+
+/** Builds the Go wrapper when the binary is missing or older than its sources. */
+export function ensureFerretBinary(log: (line: string) => void = () => {}): string {
+  if (existsSync(ferretBinary) && statSync(ferretBinary).mtimeMs >= newestSourceTime()) {
+    return ferretBinary;
+  }
+  mkdirSync(dirname(ferretBinary), { recursive: true });
+  log('正在编译本地数据库 FerretDB（首次约需 1–3 分钟）… / building FerretDB (first time takes 1–3 min)…');
+  const result = spawnSync('go', ['build', '-trimpath', '-o', ferretBinary, '.'], {
+    cwd: sourceDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, CGO_ENABLED: '0' },
+  });
+  if (result.error) {
+    throw new Error(`cannot run "go build" (is Go installed?): ${result.error.message}`);
+  }
+  if (result.status !== 0) throw new Error(`go build of scripts/ferretdb failed with exit code ${result.status}`);
+  return ferretBinary;
+}
+
+/** True when something accepts TCP connections on host:port within timeoutMs. */
+export function canConnect(host: string, port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ host, port });
+    const finish = (ok: boolean) => {
+      socket.destroy();
+      done(ok);
+    };
+    socket.setTimeout(timeoutMs, () => finish(false));
+    socket.once('connect', () => finish(true));
+    socket.once('error', () => finish(false));
+  });
+}
+
+/** Starts FerretDB and resolves once it prints its connection string. */
+export async function startLocalDb(options: LocalDbOptions = {}): Promise<LocalDb> {
+  const binary = ensureFerretBinary((line) => process.stderr.write(`${line}\n`));
+  const args = [
+    `--port=${options.port ?? 0}`,
+    `--backend=${options.backend ?? 'sqlite'}`,
+    `--dir=${resolve(options.dir ?? join(root, '.data', 'ferretdb'))}`,
+    `--log-level=${options.logLevel ?? 'error'}`,
+  ];
+  if (options.postgresqlUrl) args.push(`--postgresql-url=${options.postgresqlUrl}`);
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const uri = await new Promise<string>((done, fail) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => done(line.trim()));
+    child.once('exit', (code) => fail(new Error(`FerretDB exited early with code ${code}`)));
+    child.once('error', fail);
+  });
+  await waitForPort(uri);
+  return {
+    uri,
+    process: child,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+async function waitForPort(uri: string): Promise<void> {
+  const { hostname, port } = new URL(uri);
+  for (let i = 0; i < 100; i++) {
+    if (await canConnect(hostname, Number(port))) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`FerretDB did not accept connections at ${uri}`);
+}
