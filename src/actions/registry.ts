@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { Card } from '../../cards/types.js';
+import type { Role } from '../domain/access.js';
+import type { EventContext } from '../dispatch/context.js';
+
+/** What a card action answers: a toast, an updated card, or both. */
+export interface ActionResult {
+  toast?: { type: 'info' | 'success' | 'error' | 'warning'; content: string };
+  card?: Card;
+}
+
+/** The parts of a card action a handler reads. */
+export interface ActionInput {
+  value: Record<string, unknown>;
+  formValue: Record<string, unknown>;
+  option?: string;
+  checked?: boolean;
+  inputValue?: string;
+}
+
+/** A handler for callbacks whose `value.a` equals `name`. */
+export interface ActionSpec<V = unknown> {
+  name: string;
+  roles: readonly Role[] | 'everyone';
+  /** Validates `value` and `form_value` together. */
+  input: z.ZodType<V, ActionInput>;
+  run(ctx: EventContext, input: V): Promise<ActionResult>;
+}
+
+/** Card action handlers by name. */
+export class ActionRegistry {
+  private readonly specs = new Map<string, ActionSpec>();
+
+  add<V>(spec: ActionSpec<V>): void {
+    if (this.specs.has(spec.name)) throw new Error(`action ${spec.name} registered twice`);
+    this.specs.set(spec.name, spec as ActionSpec);
+  }
+
+  get(name: string): ActionSpec | undefined {
+    return this.specs.get(name);
+  }
+}

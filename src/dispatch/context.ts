@@ -1,0 +1,42 @@
+import type { Card } from '../../cards/types.js';
+import type { AccessPolicy, Role } from '../domain/access.js';
+import type { Locale, Translate } from '../i18n/index.js';
+import type { Messenger } from '../lark/messenger.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../time/clock.js';
+
+/** Who caused an event, with the roles they hold right now. */
+export interface Actor {
+  openId: string;
+  roles: Role[];
+}
+
+/** Shared services handlers reach through their context. */
+export interface BotServices {
+  messenger: Messenger;
+  access: AccessPolicy;
+  clock: Clock;
+  timezone: string;
+}
+
+/** Answers to the message or card that caused the event. */
+export interface Replier {
+  text(text: string): Promise<void>;
+  card(card: Card): Promise<void>;
+}
+
+/** The small typed context every handler receives (one per event). */
+export interface EventContext {
+  eventId: string;
+  actor: Actor;
+  /** The chat the event came from, when it came from one. */
+  chat?: { id: string; type: 'p2p' | 'group' };
+  /** The message that triggered the event, when there is one. */
+  messageId?: string;
+  locale: Locale;
+  t: Translate;
+  log: Logger;
+  now(): Date;
+  reply: Replier;
+  services: BotServices;
+}

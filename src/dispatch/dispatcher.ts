@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionRegistry, ActionResult } from '../actions/registry.js';
+import { describeRoles, runCommand } from '../commands/run-command.js';
+import type { CommandRegistry } from '../commands/registry.js';
+import { tokenize } from '../commands/tokenize.js';
+import { mayUse } from '../domain/access.js';
+import { DEFAULT_LOCALE, i18nPair, translator } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import {
+  cardActionSchema,
+  type Envelope,
+  messageReceiveSchema,
+} from '../transport/envelope.js';
+import type { BotServices, EventContext } from './context.js';
+import { claimDedupeKey, claimEvent, finishEvent, findStranded, recordEvent } from './inbox.js';
+
+/** A handler for one event type other than messages and card actions. */
+export type EventHandler = (ctx: EventContext, event: Record<string, unknown>) => Promise<void>;
+
+/** The JSON body answered to a card callback. */
+export interface CallbackResponse {
+  toast?: { type: string; content: string; i18n?: Record<string, string> };
+  card?: { type: 'raw'; data: unknown };
+}
+
+export interface DispatcherOptions {
+  log: Logger;
+  services: BotServices;
+  commands: CommandRegistry;
+  actions: ActionRegistry;
+  events?: Record<string, EventHandler>;
+  /** Unique per process; names the lease holder. */
+  owner?: string;
+  leaseMs?: number;
+  /** How long a card callback may run before the toast-now, update-later path. */
+  callbackBudgetMs?: number;
+  botOpenId?: string;
+}
+
+/**
+ * Routes neutral events from any transport to handlers. Events are stored before they act
+ * (exactly-once effects); card actions are answered within the callback budget.
+ */
+export class Dispatcher {
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly budgetMs: number;
+
+  constructor(private readonly opts: DispatcherOptions) {
+    this.owner = opts.owner ?? `dispatch-${randomUUID()}`;
+    this.leaseMs = opts.leaseMs ?? 120_000;
+    this.budgetMs = opts.callbackBudgetMs ?? 2_500;
+  }
+
+  private get log(): Logger {
+    return this.opts.log;
+  }
+
+  private now(): Date {
+    return this.opts.services.clock.now();
+  }
+
+  /** Stores the event and starts processing it in the background. */
+  async acceptEvent(envelope: Envelope): Promise<'accepted' | 'duplicate'> {
+    const fresh = await recordEvent(envelope, this.now());
+    if (!fresh) {
+      this.log.info({ eventId: envelope.header.event_id }, 'duplicate event ignored');
+      return 'duplicate';
+    }
+    this.track(this.processEvent(envelope.header.event_id, envelope));
+    return 'accepted';
+  }
+
+  /** Resolves when every event being processed has finished. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(work: Promise<unknown>): void {
+    const p = work.catch((error) => this.log.error({ err: error }, 'event processing crashed'));
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+
+  /** Resumes events a crashed process stored but never finished. */
+  async recoverStranded(limit = 50): Promise<number> {
+    const now = this.now();
+    const ids = await findStranded(now, new Date(now.getTime() - this.leaseMs), limit);
+    for (const id of ids) this.track(this.processEvent(id));
+    return ids.length;
+  }
+
+  /** Processes one stored event under a lease; a no-op when another process has it. */
+  async processEvent(eventId: string, given?: Envelope): Promise<void> {
+    const claimed = await claimEvent(eventId, this.owner, this.now(), this.leaseMs);
+    if (!claimed) return;
+    const envelope = (given ?? claimed.envelope) as Envelope;
+    const log = this.log.child({ eventId, eventType: envelope.header.event_type });
+    try {
+      const state = await this.route(envelope, log);
+      await finishEvent(eventId, this.owner, state, this.now());
+    } catch (error) {
+      log.error({ err: error }, 'event handler failed');
+      await finishEvent(eventId, this.owner, 'failed', this.now(), String(error));
+    }
+  }
+
+  private async route(envelope: Envelope, log: Logger): Promise<'done' | 'duplicate'> {
+    const type = envelope.header.event_type;
+    if (type === 'im.message.receive_v1') return this.onMessage(envelope, log);
+    const handler = this.opts.events?.[type];
+    if (!handler) {
+      log.debug('no handler for event type');
+      return 'done';
+    }
+    const operator = (envelope.event as { operator_id?: { open_id?: string } }).operator_id?.open_id ?? '';
+    const ctx = await this.context(envelope.header.event_id, operator, log, {});
+    await handler(ctx, envelope.event);
+    return 'done';
+  }
+
+  private async onMessage(envelope: Envelope, log: Logger): Promise<'done' | 'duplicate'> {
+    const parsed = messageReceiveSchema.safeParse(envelope.event);
+    if (!parsed.success) {
+      log.warn({ issues: parsed.error.issues }, 'malformed message event');
+      return 'done';
+    }
+    const { sender, message } = parsed.data;
+    if (sender.sender_type !== 'user' || !sender.sender_id.open_id) return 'done';
+    const eventId = envelope.header.event_id;
+    if (!(await claimDedupeKey(`msg:${message.message_id}`, eventId, this.now()))) {
+      log.info({ messageId: message.message_id }, 'message already handled under another event id');
+      return 'duplicate';
+    }
+    const ctx = await this.context(eventId, sender.sender_id.open_id, log, {
+      chat: { id: message.chat_id, type: message.chat_type === 'p2p' ? 'p2p' : 'group' },
+      messageId: message.message_id,
+    });
+    if (message.message_type !== 'text') {
+      if (ctx.chat?.type === 'p2p') await ctx.reply.text(ctx.t('cmd.notCommand'));
+      return 'done';
+    }
+    const text = readText(message.content);
+    const mentions = (message.mentions ?? []).map((m) => ({ key: m.key, openId: m.id.open_id, name: m.name }));
+    const outcome = await runCommand(ctx, this.opts.commands, tokenize(text, mentions, this.opts.botOpenId));
+    log.debug({ outcome }, 'message handled');
+    return 'done';
+  }
+
+  /** Answers a card callback within the budget; a slow handler gets a toast now and a delayed update. */
+  async handleCardAction(envelope: Envelope): Promise<CallbackResponse> {
+    const eventId = envelope.header.event_id;
+    const log = this.log.child({ eventId, eventType: 'card.action.trigger' });
+    const t = translator(DEFAULT_LOCALE);
+    const parsed = cardActionSchema.safeParse(envelope.event);
+    const value = parsed.success ? parsed.data.action.value : undefined;
+    const name = isRecord(value) && typeof value.a === 'string' ? value.a : undefined;
+    const spec = name ? this.opts.actions.get(name) : undefined;
+    if (!parsed.success || !spec || !isRecord(value)) {
+      log.warn({ name }, 'card action not understood');
+      return toast('error', 'common.badAction');
+    }
+    if (!(await recordEvent(envelope, this.now()))) return toast('info', 'common.duplicateAction');
+    const { operator, action, context, token } = parsed.data;
+    const openId = operator.open_id ?? '';
+    const ctx = await this.context(eventId, openId, log, {
+      chat: context?.open_chat_id ? { id: context.open_chat_id, type: 'group' } : undefined,
+      messageId: context?.open_message_id,
+    });
+    await claimEvent(eventId, this.owner, this.now(), this.leaseMs);
+    if (!mayUse(ctx.actor.roles, spec.roles)) {
+      log.warn({ action: name, actor: openId }, 'card action refused: role');
+      await finishEvent(eventId, this.owner, 'done', this.now());
+      return { toast: { type: 'error', content: t('action.forbidden', { roles: describeRoles(t, spec.roles) }) } };
+    }
+    const input = spec.input.safeParse({
+      value,
+      formValue: action.form_value ?? {},
+      option: action.option,
+      checked: action.checked,
+      inputValue: action.input_value,
+    });
+    if (!input.success) {
+      await finishEvent(eventId, this.owner, 'done', this.now());
+      const custom = input.error.issues.find((i) => i.message.startsWith('i18n:'));
+      if (custom) return { toast: { type: 'error', content: t(custom.message.slice(5) as 'common.badAction') } };
+      return toast('error', 'common.badAction');
+    }
+    const work: Promise<ActionResult> = spec.run(ctx, input.data).then(
+      async (result) => {
+        await finishEvent(eventId, this.owner, 'done', this.now());
+        return result;
+      },
+      async (error: unknown) => {
+        log.error({ err: error }, 'card action failed');
+        await finishEvent(eventId, this.owner, 'failed', this.now(), String(error));
+        const failed: ActionResult = { toast: { type: 'error', content: t('common.internalError') } };
+        return failed;
+      },
+    );
+    const timer = new Promise<'late'>((done) => setTimeout(() => done('late'), this.budgetMs).unref());
+    const first = await Promise.race([work, timer]);
+    if (first !== 'late') return toResponse(first);
+    log.warn({ budgetMs: this.budgetMs }, 'card action over budget: toast now, card update later');
+    this.track(
+      work.then(async (result) => {
+        if (result.card && token) {
+          await this.opts.services.messenger.updateCardByToken(`${eventId}:card-update`, token, result.card);
+        }
+      }),
+    );
+    return toast('info', 'common.processing');
+  }
+
+  private async context(
+    eventId: string,
+    openId: string,
+    log: Logger,
+    where: Pick<EventContext, 'chat' | 'messageId'>,
+  ): Promise<EventContext> {
+    const { services } = this.opts;
+    const locale = DEFAULT_LOCALE;
+    const roles = openId ? await services.access.rolesOf(openId) : [];
+    let seq = 0;
+    const replyKey = () => `${eventId}:reply:${++seq}`;
+    const replyTo = where.messageId;
+    const chatId = where.chat?.id;
+    const target = chatId ? { chatId } : { openId };
+    return {
+      eventId,
+      actor: { openId, roles },
+      ...where,
+      locale,
+      t: translator(locale),
+      log: log.child({ actor: openId }),
+      now: () => services.clock.now(),
+      services,
+      reply: {
+        text: (text) =>
+          replyTo ? services.messenger.replyText(replyKey(), replyTo, text) : services.messenger.sendText(replyKey(), target, text),
+        card: (card) =>
+          replyTo ? services.messenger.replyCard(replyKey(), replyTo, card) : services.messenger.sendCard(replyKey(), target, card),
+      },
+    };
+  }
+}
+
+function readText(content: string): string {
+  try {
+    const parsed: unknown = JSON.parse(content);
+    return isRecord(parsed) && typeof parsed.text === 'string' ? parsed.text : '';
+  } catch {
+    return '';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toast(type: 'info' | 'error' | 'success', key: 'common.badAction' | 'common.duplicateAction' | 'common.processing'): CallbackResponse {
+  const pair = i18nPair(key);
+  return { toast: { type, content: pair.zh_cn, i18n: pair } };
+}
+
+function toResponse(result: ActionResult): CallbackResponse {
+  const response: CallbackResponse = {};
+  if (result.toast) response.toast = { type: result.toast.type, content: result.toast.content };
+  if (result.card) response.card = { type: 'raw', data: result.card };
+  if (!response.toast && !response.card) response.toast = { type: 'success', content: translator(DEFAULT_LOCALE)('common.ok') };
+  return response;
+}

@@ -1,0 +1,22 @@
+import type { Card } from '../../cards/types.js';
+
+/** Where a new message goes. */
+export type Target = { chatId: string } | { openId: string };
+
+/**
+ * Everything handlers and jobs send goes through here. Each call names a unique,
+ * deterministic `key` (event id + sequence, or job + period + recipient): sending the
+ * same key twice — a retried event, a re-run job, a second instance — sends once.
+ */
+export interface Messenger {
+  sendText(key: string, to: Target, text: string): Promise<void>;
+  sendCard(key: string, to: Target, card: Card): Promise<void>;
+  replyText(key: string, messageId: string, text: string): Promise<void>;
+  replyCard(key: string, messageId: string, card: Card): Promise<void>;
+  /** Replaces a card the bot sent, by its message id or the outbox key that sent it. */
+  patchCard(key: string, message: { messageId: string } | { outboxKey: string }, card: Card): Promise<void>;
+  /** Delayed update after a card callback, with the callback's token (30 min, 2 uses). */
+  updateCardByToken(key: string, token: string, card: Card): Promise<void>;
+  /** In-app buzz on a message the bot sent. */
+  urgent(key: string, message: { messageId: string } | { outboxKey: string }, openIds: string[]): Promise<void>;
+}
