@@ -238,9 +238,9 @@ export class Dispatcher {
       services,
       reply: {
         text: (text) =>
-          replyTo ? services.messenger.replyText(replyKey(), replyTo, text) : services.messenger.sendText(replyKey(), target, text),
+          replyTo ? services.messenger.replyText(replyKey(), replyTo, text, chatId) : services.messenger.sendText(replyKey(), target, text),
         card: (card) =>
-          replyTo ? services.messenger.replyCard(replyKey(), replyTo, card) : services.messenger.sendCard(replyKey(), target, card),
+          replyTo ? services.messenger.replyCard(replyKey(), replyTo, card, chatId) : services.messenger.sendCard(replyKey(), target, card),
       },
     };
   }

@@ -11,8 +11,9 @@ export type Target = { chatId: string } | { openId: string };
 export interface Messenger {
   sendText(key: string, to: Target, text: string): Promise<void>;
   sendCard(key: string, to: Target, card: Card): Promise<void>;
-  replyText(key: string, messageId: string, text: string): Promise<void>;
-  replyCard(key: string, messageId: string, card: Card): Promise<void>;
+  /** Replies to a message; `chatId` (when known) orders it with that chat's other messages. */
+  replyText(key: string, messageId: string, text: string, chatId?: string): Promise<void>;
+  replyCard(key: string, messageId: string, card: Card, chatId?: string): Promise<void>;
   /** Replaces a card the bot sent, by its message id or the outbox key that sent it. */
   patchCard(key: string, message: { messageId: string } | { outboxKey: string }, card: Card): Promise<void>;
   /** Delayed update after a card callback, with the callback's token (30 min, 2 uses). */

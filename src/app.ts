@@ -1,0 +1,142 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { ActionRegistry } from './actions/registry.js';
+import { registerCommands } from './commands/index.js';
+import { CommandRegistry } from './commands/registry.js';
+import type { Config } from './config.js';
+import { pingDatabase } from './db.js';
+import { pruneInbox } from './dispatch/inbox.js';
+import type { BotServices } from './dispatch/context.js';
+import { Dispatcher } from './dispatch/dispatcher.js';
+import { createAccessPolicy } from './domain/access.js';
+import { eventHandlers } from './events/chat-membership.js';
+import { Scheduler } from './jobs/scheduler.js';
+import { createLarkClient, type LarkClient } from './lark/client.js';
+import { createOutboxMessenger } from './lark/outbox-messenger.js';
+import { Sender } from './lark/sender.js';
+import { createLogger, type Logger } from './logger.js';
+import { systemClock, type Clock } from './time/clock.js';
+import { createHttpApp } from './transport/http-app.js';
+import { startLongConnection } from './transport/ws.js';
+
+/** What the bot is built from; tests and the demo inject a clock, client and timings. */
+export interface BotOptions {
+  config: Config;
+  log?: Logger;
+  clock?: Clock;
+  larkClient?: LarkClient;
+  /** Unique per process; lease owner for the sender, scheduler and inbox. */
+  owner?: string;
+  /** How long a card callback may run before it answers "processing" (default 2.5 s). */
+  callbackBudgetMs?: number;
+  /** Start the every-minute scheduler tick (default true). */
+  runScheduler?: boolean;
+}
+
+/** A running bot: the HTTP app, its parts, and its lifecycle. */
+export interface Bot {
+  dispatcher: Dispatcher;
+  sender: Sender;
+  scheduler: Scheduler;
+  services: BotServices;
+  commands: CommandRegistry;
+  /** The listening HTTP server (webhook mode), once started. */
+  server?: Server;
+  /** The port the server listens on, once started. */
+  port(): number;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Builds every part of the bot around an already connected database. */
+export function createBot(opts: BotOptions): Bot {
+  const { config } = opts;
+  const log = opts.log ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+  const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const client = opts.larkClient ?? createLarkClient(config, { log });
+  const sender = new Sender({ client, clock, log: log.child({ component: 'sender' }), owner });
+  const messenger = createOutboxMessenger(clock);
+  const services: BotServices = {
+    messenger,
+    access: createAccessPolicy(config.bootstrapAdmins),
+    clock,
+    timezone: config.timezone,
+  };
+  const commands = new CommandRegistry();
+  const actions = new ActionRegistry();
+  registerCommands(commands, actions);
+  const dispatcher = new Dispatcher({
+    log,
+    services,
+    commands,
+    actions,
+    events: eventHandlers,
+    owner,
+    callbackBudgetMs: opts.callbackBudgetMs,
+  });
+  const scheduler = new Scheduler({ owner, clock, log });
+  scheduler.registerRecurring({
+    name: 'maintenance.prune-inbox',
+    cron: '17 3 * * *',
+    tz: config.timezone,
+    handler: async (_job, ctx) => {
+      const removed = await pruneInbox(new Date(ctx.now.getTime() - 7 * DAY_MS));
+      ctx.log.info({ removed }, 'pruned old inbox events');
+    },
+  });
+
+  let server: Server | undefined;
+  let longConnection: { close(): void } | undefined;
+  let recovery: NodeJS.Timeout | undefined;
+
+  return {
+    dispatcher,
+    sender,
+    scheduler,
+    services,
+    commands,
+    get server() {
+      return server;
+    },
+    port: () => (server?.address() as AddressInfo | null)?.port ?? 0,
+    async start() {
+      sender.start();
+      if (opts.runScheduler !== false) scheduler.start();
+      await dispatcher.recoverStranded();
+      recovery = setInterval(() => void dispatcher.recoverStranded().catch(() => {}), 30_000);
+      recovery.unref();
+      if (config.mode === 'ws') {
+        longConnection = startLongConnection(config, dispatcher, log);
+        return;
+      }
+      const app = createHttpApp({
+        secrets: { encryptKey: config.encryptKey, verificationToken: config.verificationToken },
+        dispatcher,
+        clock,
+        log,
+        healthCheck: pingDatabase,
+      });
+      await new Promise<void>((done) => {
+        server = app.listen(config.port, '0.0.0.0', () => done());
+      });
+      log.info({ port: (server?.address() as AddressInfo).port }, 'listening');
+    },
+    async stop() {
+      clearInterval(recovery);
+      longConnection?.close();
+      if (server) {
+        const closing = new Promise<void>((done) => server!.close(() => done()));
+        server.closeIdleConnections();
+        await closing;
+      }
+      await dispatcher.idle();
+      await scheduler.stop();
+      await sender.stop();
+    },
+  };
+}
