@@ -124,7 +124,7 @@ export function createBot(opts: BotOptions): Bot {
       await new Promise<void>((done) => {
         server = app.listen(config.port, '0.0.0.0', () => done());
       });
-      log.info({ port: (server?.address() as AddressInfo).port }, 'listening');
+      log.info({ port: (server!.address() as AddressInfo).port }, 'listening');
     },
     async stop() {
       clearInterval(recovery);

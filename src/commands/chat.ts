@@ -88,7 +88,7 @@ export function register(registry: CommandRegistry, actions: ActionRegistry): vo
       const result = await bindChat(chatId, department, ctx.actor.openId, ctx.now());
       return {
         toast: { type: 'success', content: await answerBind(ctx, result, department) },
-        card: buildChatBoundCard(ctx.t, department, ctx.actor.openId),
+        card: buildChatBoundCard(ctx.t, department, `<at id=${ctx.actor.openId}></at>`),
       };
     },
   });

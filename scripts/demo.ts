@@ -1,0 +1,107 @@
+/**
+ * `npm run demo`: starts the local database, the Open Platform emulator and the bot, plays a
+ * scripted scenario through real signed and encrypted events, prints what each person sees
+ * (cards rendered as text) and exits 0.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { connectDatabase } from '../src/db.js';
+import { createSilentLogger } from '../src/logger.js';
+import { startHarness } from '../tests/support/harness.js';
+import { type LocalDb, startLocalDb } from './local-db.js';
+
+const ADMIN = 'ou_demo_admin_wang';
+const LI = 'ou_demo_member_li';
+const ZHANG = 'ou_demo_member_zhang';
+const GROUP = 'oc_demo_office_group';
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  let db: LocalDb | undefined;
+  let dataDir: string | undefined;
+  let uri = process.env.MONGODB_URI;
+  if (!uri) {
+    out('▶ 启动本地数据库（FerretDB）…');
+    dataDir = mkdtempSync(join(tmpdir(), 'qinglian-demo-'));
+    db = await startLocalDb({ dir: dataDir, logLevel: 'none' });
+    uri = db.uri;
+  }
+  const dbUrl = new URL(uri);
+  dbUrl.pathname = `/qinglian_demo_${Date.now()}`;
+  const log = createSilentLogger();
+  await connectDatabase(dbUrl.toString(), log);
+
+  out('▶ 启动飞书开放平台模拟器与机器人…');
+  const h = await startHarness({ admins: [ADMIN], log });
+  const emu = h.emulator;
+  emu.addUser({ openId: ADMIN, name: '王主任' });
+  emu.addUser({ openId: LI, name: '李明' });
+  emu.addUser({ openId: ZHANG, name: '张华' });
+  emu.addChat({ chatId: GROUP, name: '办公室工作群', members: [ADMIN, LI, ZHANG] });
+
+  const step = async (title: string, act: () => Promise<unknown>) => {
+    out();
+    out(`━━ ${title} ━━`);
+    // Messages of the previous step are all older than this instant.
+    await new Promise((r) => setTimeout(r, 3));
+    const since = Date.now();
+    await act();
+    await h.settle();
+    const text = emu.transcript({ since, locale: 'zh_cn' }).trim();
+    out(text || '（无消息）');
+  };
+
+  await step('1. 管理员把机器人拉进“办公室工作群”', () =>
+    emu.botAddedToChat({ chatId: GROUP, name: '办公室工作群', members: [ADMIN, LI, ZHANG], operator: ADMIN }),
+  );
+  await step('2. 管理员王主任在群里绑定部门', () =>
+    emu.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '/chat bind 办公室', mentionBot: true }),
+  );
+  await step('3. 成员李明询问帮助', () =>
+    emu.sendText({ chatId: GROUP, chatType: 'group', sender: LI, text: '/help', mentionBot: true }),
+  );
+  await step('4. 成员张华尝试管理员命令（应被婉拒）', () =>
+    emu.sendText({ chatId: GROUP, chatType: 'group', sender: ZHANG, text: '/chat bind 财务科', mentionBot: true }),
+  );
+  await step('5. 张华输错命令（给出最接近的命令）', () =>
+    emu.sendText({ chatId: GROUP, chatType: 'group', sender: ZHANG, text: '/hlep', mentionBot: true }),
+  );
+  await step('6. 同一事件被飞书重复推送三次（只回复一次）', async () => {
+    const first = await emu.sendText({ chatId: GROUP, chatType: 'group', sender: LI, text: '帮助', mentionBot: true });
+    await emu.redeliver(first.eventId);
+    await emu.redeliver(first.eventId);
+  });
+  await step('7. 王主任用表单卡片改绑部门；张华点按钮被拒', async () => {
+    await emu.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '/chat bind', mentionBot: true });
+    await h.settle();
+    const form = emu.latestCard({ chatId: GROUP })!;
+    const refused = await emu.clickButton({ messageId: form.messageId, operator: ZHANG, text: '确认绑定', formValue: { department: '财务科' } });
+    out(`    （张华点击“确认绑定”，看到提示：${refused.toast?.content ?? '无'}）`);
+    const done = await emu.clickButton({ messageId: form.messageId, operator: ADMIN, text: '确认绑定', formValue: { department: '综合办公室' } });
+    out(`    （王主任点击“确认绑定”，看到提示：${done.toast?.content ?? '无'}）`);
+  });
+  await step('8. 王主任私聊查看已绑定的群', () =>
+    emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/chat list' }),
+  );
+
+  const violations = emu.rateLimitViolations.length;
+  out();
+  out(`✔ 演示完成：机器人共发送 ${emu.messages.length} 条消息，频控告警 ${violations} 次。`);
+
+  await h.stop();
+  await mongoose.connection.dropDatabase();
+  await mongoose.disconnect();
+  await db?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`演示失败 / demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
