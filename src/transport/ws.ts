@@ -5,22 +5,20 @@ import type { Logger } from '../logger.js';
 import { envelopeSchema } from './envelope.js';
 import { decryptPayload } from './verify.js';
 
-function domainOf(domain: string): string | lark.Domain {
-  if (domain === 'feishu') return lark.Domain.Feishu;
-  if (domain === 'lark') return lark.Domain.Lark;
-  return domain;
-}
-
 /**
- * Long-connection mode: the SDK's WSClient receives events over a WebSocket it opens, and
- * hands each merged frame to our own `invoke`, which feeds the same dispatcher as the
- * webhook. What `invoke` returns is the answer to a card callback.
+ * Handles one frame of the long connection: a 2.0 envelope (as an object or JSON string,
+ * encrypted or not). Events are stored and processed like webhook events; a card action's
+ * answer is returned, and the SDK sends it back as the callback response.
  */
-export function startLongConnection(config: Config, dispatcher: Dispatcher, log: Logger): { close(): void } {
-  const invoke = async (data: unknown): Promise<unknown> => {
-    let body = typeof data === 'string' ? (JSON.parse(data) as unknown) : data;
+export function createLongConnectionHandler(
+  dispatcher: Dispatcher,
+  encryptKey: string,
+  log: Logger,
+): (data: unknown) => Promise<unknown> {
+  return async (data) => {
+    let body: unknown = typeof data === 'string' ? JSON.parse(data) : data;
     if (body && typeof body === 'object' && 'encrypt' in body && typeof body.encrypt === 'string') {
-      body = JSON.parse(decryptPayload(body.encrypt, config.encryptKey));
+      body = JSON.parse(decryptPayload(body.encrypt, encryptKey));
     }
     const parsed = envelopeSchema.safeParse(body);
     if (!parsed.success) {
@@ -31,13 +29,27 @@ export function startLongConnection(config: Config, dispatcher: Dispatcher, log:
     await dispatcher.acceptEvent(parsed.data);
     return undefined;
   };
+}
+
+function domainOf(domain: string): string | lark.Domain {
+  if (domain === 'feishu') return lark.Domain.Feishu;
+  if (domain === 'lark') return lark.Domain.Lark;
+  return domain;
+}
+
+/**
+ * Long-connection mode: the SDK's WSClient opens the WebSocket, authenticates with the app
+ * credentials and hands each merged frame to `invoke(data, { needCheck: false })` of the
+ * dispatcher it is given — here our handler, feeding the same dispatch as the webhook.
+ */
+export function startLongConnection(config: Config, dispatcher: Dispatcher, log: Logger): { close(): void } {
+  const invoke = createLongConnectionHandler(dispatcher, config.encryptKey, log);
   const client = new lark.WSClient({
     appId: config.appId,
     appSecret: config.appSecret,
     domain: domainOf(config.domain),
     loggerLevel: lark.LoggerLevel.warn,
   });
-  // WSClient only calls `invoke(data, { needCheck: false })` on the dispatcher it is given.
   void client.start({ eventDispatcher: { invoke } as unknown as lark.EventDispatcher });
   log.info('long connection started');
   return { close: () => client.close() };

@@ -45,6 +45,17 @@ describe('commands in a group chat, end to end', () => {
     expect(h.emulator.textOf(reply!)).toContain('/chat bind');
   });
 
+  it('/help chat explains one command family with its aliases and who may use it', async () => {
+    const before = h.emulator.messagesTo({ chatId: GROUP }).length;
+    await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: MEMBER, text: '/help chat', mentionBot: true });
+    await h.settle();
+    const [reply] = h.emulator.messagesTo({ chatId: GROUP }).slice(before);
+    const text = h.emulator.textOf(reply!);
+    expect(text).toContain('命令说明：/chat');
+    expect(text).toContain('群聊 绑定');
+    expect(text).toContain('可使用：管理员');
+  });
+
   it('the same event delivered three times still gets one reply', async () => {
     const before = h.emulator.messagesTo({ chatId: GROUP }).length;
     const first = await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: MEMBER, text: '/help', mentionBot: true });
