@@ -158,6 +158,7 @@ export function buildMessageEvent(
   message.user_agent = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 13_2_1) Lark/7.30.0 LarkLocale/zh_CN';
   world.addMessage({
     messageId,
+    mentions: input.mentions?.map((m) => ({ key: m.key, name: m.name })),
     chatId: input.chat.chatId,
     chatType: input.chat.chatType,
     senderType: 'user',

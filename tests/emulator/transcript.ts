@@ -13,6 +13,14 @@ export interface TranscriptOptions {
   botName?: string;
 }
 
+/** Shows `@ou_…` (a rendered `<at id=…>`) as the person's name when the world knows them. */
+function namePeople(world: World, text: string): string {
+  return text.replace(/@(ou_[A-Za-z0-9_]+)/g, (whole, id: string) => {
+    const name = world.users.get(id)?.name;
+    return name ? `@${name}` : whole;
+  });
+}
+
 function indent(text: string): string {
   return text
     .split('\n')
@@ -42,10 +50,13 @@ export function renderTranscript(world: World, opts: TranscriptOptions = {}): st
     const kind = m.msgType === 'interactive' ? ' (card)' : '';
     const reply = m.parentId ? ' ↩' : '';
     lines.push(`[${where}] ${who}${kind}${reply}:`);
-    lines.push(indent(renderMessageText(m.msgType, m.content, opts.locale)));
+    let text = renderMessageText(m.msgType, m.content, opts.locale);
+    for (const mention of m.mentions ?? []) text = text.split(mention.key).join(`@${mention.name}`);
+    text = namePeople(world, text);
+    lines.push(indent(text));
     for (const u of m.updates) {
       lines.push(`  ↳ 更新 (${u.via}):`);
-      lines.push(indent(renderMessageText('interactive', u.content, opts.locale)));
+      lines.push(indent(namePeople(world, renderMessageText('interactive', u.content, opts.locale))));
     }
     for (const u of m.urgent) {
       const names = u.userIds.map((id) => world.users.get(id)?.name ?? id).join('、');

@@ -68,6 +68,8 @@ export interface StoredMessage {
   threadId?: string;
   replyInThread?: boolean;
   updates: MessageUpdate[];
+  /** Mentions of a user's message (key → display name), for readable transcripts. */
+  mentions?: Array<{ key: string; name: string }>;
   urgent: Array<{ at: number; userIds: string[]; invalid: string[] }>;
   createTime: number;
   updateTime: number;
