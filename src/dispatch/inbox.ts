@@ -1,4 +1,4 @@
-import { DedupeKeyModel, InboxEventModel } from '../models/inbox-event.js';
+import { DedupeKeyModel, InboxClaimModel, InboxEventModel } from '../models/inbox-event.js';
 import type { Envelope } from '../transport/envelope.js';
 
 /** True for MongoDB's duplicate-key error. */
@@ -35,14 +35,27 @@ export async function claimDedupeKey(key: string, eventId: string, now: Date): P
   }
 }
 
-/** Takes the processing lease on a stored event; null when someone else holds it or it is finished. */
+/**
+ * Takes the processing lease on a stored event; null when someone else holds it or it is
+ * finished. The claim token insert makes the claim exclusive on both engines; the lease
+ * update that follows is written by the winner alone.
+ */
 export async function claimEvent(eventId: string, owner: string, now: Date, leaseMs: number) {
+  const current = await InboxEventModel.findById(eventId).lean();
+  if (!current) return null;
+  const claimable =
+    current.state === 'received' || (current.state === 'processing' && (current.leaseUntil ?? now) < now);
+  if (!claimable) return null;
+  const attempt = (current.attempts ?? 0) + 1;
+  try {
+    await InboxClaimModel.create({ _id: `${eventId}#${attempt}`, owner, createdAt: now });
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return null;
+    throw error;
+  }
   return InboxEventModel.findOneAndUpdate(
-    {
-      _id: { $eq: eventId },
-      $or: [{ state: 'received' }, { state: 'processing', leaseUntil: { $lt: now } }],
-    },
-    { $set: { state: 'processing', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+    { _id: { $eq: eventId }, attempts: current.attempts ?? 0 },
+    { $set: { state: 'processing', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: attempt } },
     { returnDocument: 'after' },
   ).lean();
 }
@@ -83,5 +96,6 @@ export async function pruneInbox(before: Date): Promise<number> {
     finishedAt: { $lt: before },
   });
   const keys = await DedupeKeyModel.deleteMany({ createdAt: { $lt: before } });
-  return events.deletedCount + keys.deletedCount;
+  const claims = await InboxClaimModel.deleteMany({ createdAt: { $lt: before } });
+  return events.deletedCount + keys.deletedCount + claims.deletedCount;
 }

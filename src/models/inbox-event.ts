@@ -37,3 +37,19 @@ const dedupeKeySchema = new mongoose.Schema(
 );
 
 export const DedupeKeyModel = mongoose.model('DedupeKey', dedupeKeySchema);
+
+/**
+ * Claim tokens `${eventId}#${attempt}`: inserting one decides which process handles an
+ * attempt. A unique-key insert is atomic on MongoDB and FerretDB alike, while FerretDB 1.x
+ * findAndModify is a read followed by an unconditional write, so two claimers could both win.
+ */
+const inboxClaimSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    owner: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'inbox_claims', versionKey: false },
+);
+
+export const InboxClaimModel = mongoose.model('InboxClaim', inboxClaimSchema);

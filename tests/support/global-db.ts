@@ -32,7 +32,8 @@ export async function setup(project: TestProject): Promise<void> {
     backend: usePostgres ? 'postgresql' : 'sqlite',
     dir: dataDir,
     logLevel: process.env.TEST_DB_LOG_LEVEL === 'debug' ? 'debug' : 'none',
-    postgresqlUrl: process.env.TEST_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    // FerretDB opens up to 50 PostgreSQL connections by default; leave room for other clients.
+    postgresqlUrl: process.env.TEST_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres?pool_max_conns=20',
   });
   project.provide('mongoUri', db.uri);
 }
