@@ -12,6 +12,7 @@ import type { BotServices } from './dispatch/context.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
 import { createAccessPolicy } from './domain/access.js';
 import { eventHandlers } from './events/chat-membership.js';
+import { registerJobCleanup } from './jobs/cleanup.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { createLarkClient, type LarkClient } from './lark/client.js';
 import { createOutboxMessenger } from './lark/outbox-messenger.js';
@@ -80,6 +81,7 @@ export function createBot(opts: BotOptions): Bot {
     callbackBudgetMs: opts.callbackBudgetMs,
   });
   const scheduler = new Scheduler({ owner, clock, log });
+  registerJobCleanup(scheduler, { tz: config.timezone });
   scheduler.registerRecurring({
     name: 'maintenance.prune-inbox',
     cron: '17 3 * * *',

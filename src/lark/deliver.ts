@@ -1,0 +1,86 @@
+/**
+ * One Open API call per outbox entry, and the rate-limit scopes that call needs.
+ */
+import type { OutboxMessageDoc } from '../models/outbox-message.js';
+import type { LarkClient, MsgType, ReceiveIdType } from './client.js';
+import { LarkApiError, UNEXPECTED_ERROR_CODE } from './errors.js';
+import { RATE_RULES, type RateScope } from './rate-rules.js';
+
+/** The per-chat, per-user or per-message scope of an entry's call, if it has one. */
+export function laneScope(doc: OutboxMessageDoc, targetMessageId: string | null): RateScope | null {
+  if (doc.kind === 'send' && doc.receiveId) {
+    return { rule: doc.receiveIdType === 'chat_id' ? RATE_RULES.chat : RATE_RULES.user, key: doc.receiveId };
+  }
+  if (doc.kind === 'reply' && doc.chatId) return { rule: RATE_RULES.chat, key: doc.chatId };
+  if (doc.kind === 'patch' && targetMessageId) return { rule: RATE_RULES.message, key: targetMessageId };
+  return null;
+}
+
+/**
+ * The scopes an entry's call takes, most tolerant first: the per-app minute and second rules,
+ * then {@link laneScope} (its rule has the smallest delay budget in rate-rules.ts, so its slot is
+ * taken last, right before the call).
+ */
+export function scopesFor(doc: OutboxMessageDoc, appId: string, targetMessageId: string | null): RateScope[] {
+  const scopes: RateScope[] = [
+    { rule: RATE_RULES.appMinute, key: appId },
+    { rule: RATE_RULES.appSecond, key: appId },
+  ];
+  const lane = laneScope(doc, targetMessageId);
+  if (lane) scopes.push(lane);
+  return scopes;
+}
+
+function need<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) {
+    throw new LarkApiError({ code: UNEXPECTED_ERROR_CODE, msg: `outbox entry without ${what}` });
+  }
+  return value;
+}
+
+/**
+ * Makes the call for one entry. Returns the message id to record (the new message for send /
+ * reply, the target for patch / urgent); throws {@link LarkApiError}.
+ */
+export async function deliver(
+  client: LarkClient,
+  doc: OutboxMessageDoc,
+  targetMessageId: string | null,
+): Promise<{ messageId: string | null }> {
+  switch (doc.kind) {
+    case 'send':
+      return client.createMessage({
+        receiveIdType: need(doc.receiveIdType, 'receiveIdType') as ReceiveIdType,
+        receiveId: need(doc.receiveId, 'receiveId'),
+        msgType: need(doc.msgType, 'msgType') as MsgType,
+        content: need(doc.content, 'content'),
+        uuid: doc.uuid,
+      });
+    case 'reply':
+      return client.replyMessage({
+        messageId: need(doc.messageId, 'messageId'),
+        msgType: need(doc.msgType, 'msgType') as MsgType,
+        content: need(doc.content, 'content'),
+        ...(doc.replyInThread ? { replyInThread: true } : {}),
+        uuid: doc.uuid,
+      });
+    case 'patch': {
+      const messageId = need(targetMessageId, 'target message');
+      await client.patchMessage({ messageId, content: need(doc.content, 'content') });
+      return { messageId };
+    }
+    case 'urgent': {
+      const messageId = need(targetMessageId, 'target message');
+      await client.urgentApp({ messageId, openIds: doc.userIds ?? [] });
+      return { messageId };
+    }
+    case 'card_update':
+      await client.updateCard({
+        token: need(doc.token, 'token'),
+        card: JSON.parse(need(doc.content, 'card')),
+      });
+      return { messageId: null };
+    default:
+      throw new LarkApiError({ code: UNEXPECTED_ERROR_CODE, msg: `unknown outbox kind ${String(doc.kind)}` });
+  }
+}

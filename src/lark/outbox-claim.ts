@@ -1,0 +1,205 @@
+/**
+ * State transitions of outbox entries, used by the sender. Every write after a claim is fenced by
+ * `claimSeq` (the lease generation), so a sender whose lease was taken over cannot overwrite the
+ * new holder's outcome.
+ *
+ * Claiming is a findOneAndUpdate lease (atomic on MongoDB) confirmed by inserting a ticket
+ * `<id>:<claimSeq>` into outbox_claims: FerretDB 1.24 lets concurrent findOneAndUpdate calls on
+ * one document both succeed (measured: up to 15 of 20 racing claimers "won"), but only one insert
+ * of a given `_id` can succeed there too, so exactly one sender proceeds per generation.
+ */
+import { OutboxClaim, OutboxMessage, type OutboxMessageDoc } from '../models/outbox-message.js';
+import type { LarkApiError } from './errors.js';
+
+/** `lastError.code` recorded when a lease expired (the holder crashed or stalled mid-call). */
+export const LEASE_EXPIRED_CODE = -3;
+
+/** `lastError.code` when a patch / urgent names an outbox key that failed or does not exist. */
+export const BAD_REFERENCE_CODE = -4;
+
+/** The filter of entries a sender may claim now: due pending ones and expired leases. */
+export function dueFilter(now: Date) {
+  return {
+    $or: [
+      { state: 'pending' as const, nextAttemptAt: { $lte: now } },
+      { state: 'sending' as const, leaseUntil: { $lte: now } },
+    ],
+  };
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+function isClaimable(doc: OutboxMessageDoc, now: Date): boolean {
+  if (doc.state === 'pending') return doc.nextAttemptAt <= now;
+  return (
+    doc.state === 'sending' &&
+    doc.leaseUntil !== null &&
+    doc.leaseUntil !== undefined &&
+    doc.leaseUntil <= now
+  );
+}
+
+/**
+ * The head of each lane not in `exclude` (lanes busy in this process) when it can be claimed
+ * now, oldest first, at most `limit`. The head is the lane's earliest unfinished entry, so an
+ * entry waiting for a retry, or leased by another sender, holds back the rest of its lane.
+ * Asks again without the lanes already seen, so one long lane cannot hide the others.
+ */
+export async function findDueHeads(
+  now: Date,
+  exclude: Iterable<string>,
+  limit: number,
+): Promise<OutboxMessageDoc[]> {
+  const seen = new Set(exclude);
+  const heads: OutboxMessageDoc[] = [];
+  for (let round = 0; round < 4 && heads.length < limit; round++) {
+    const batch = limit * 2 + 8;
+    const docs = (await OutboxMessage.find({
+      state: { $in: ['pending', 'sending'] },
+      notBefore: { $lte: now },
+      lane: { $nin: [...seen] },
+    })
+      .sort({ seq: 1 })
+      .limit(batch)
+      .lean()) as OutboxMessageDoc[];
+    for (const doc of docs) {
+      if (seen.has(doc.lane)) continue;
+      seen.add(doc.lane);
+      if (isClaimable(doc, now)) heads.push(doc);
+      if (heads.length >= limit) break;
+    }
+    if (docs.length < batch) break;
+  }
+  return heads;
+}
+
+/** True when an earlier entry of the same lane is still pending or being sent (order is kept). */
+export async function hasEarlierUnfinished(doc: OutboxMessageDoc): Promise<boolean> {
+  const hit = await OutboxMessage.exists({
+    lane: doc.lane,
+    state: { $in: ['pending', 'sending'] },
+    seq: { $lt: doc.seq },
+  });
+  return hit !== null;
+}
+
+/** Where a patch / urgent entry points: a Feishu message id, not yet known, or a dead end. */
+export type TargetResolution =
+  | { state: 'ready'; messageId: string | null }
+  | { state: 'wait'; until: Date }
+  | { state: 'bad'; msg: string };
+
+/** Resolves `outboxKey` references to the message id the referenced send produced. */
+export async function resolveTarget(doc: OutboxMessageDoc): Promise<TargetResolution> {
+  if (!doc.outboxKey) return { state: 'ready', messageId: doc.messageId ?? null };
+  const ref = await OutboxMessage.findOne({ key: doc.outboxKey }).lean();
+  if (!ref) return { state: 'bad', msg: `no outbox entry with key ${doc.outboxKey}` };
+  if (ref.state === 'sent') {
+    const id = ref.result?.messageId;
+    return id
+      ? { state: 'ready', messageId: id }
+      : { state: 'bad', msg: `${doc.outboxKey} has no message id` };
+  }
+  if (ref.state === 'failed') return { state: 'bad', msg: `referenced message ${doc.outboxKey} failed` };
+  return { state: 'wait', until: ref.nextAttemptAt };
+}
+
+/** Takes the lease on a due entry, or returns null when another sender has it. */
+export async function claimMessage(
+  doc: OutboxMessageDoc,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+): Promise<OutboxMessageDoc | null> {
+  const takeover = doc.state === 'sending';
+  const after = (await OutboxMessage.findOneAndUpdate(
+    { _id: doc._id, claimSeq: doc.claimSeq, ...dueFilter(now) },
+    {
+      $set: {
+        state: 'sending',
+        leaseOwner: owner,
+        leaseUntil: new Date(now.getTime() + leaseMs),
+        ...(takeover
+          ? {
+              lastError: {
+                code: LEASE_EXPIRED_CODE,
+                msg: `lease of ${doc.leaseOwner} expired`,
+                httpStatus: null,
+              },
+            }
+          : {}),
+      },
+      // A takeover counts the lost call as an attempt, so a message that kills its sender ends.
+      $inc: { claimSeq: 1, ...(takeover ? { attempts: 1 } : {}) },
+    },
+    { returnDocument: 'after' },
+  ).lean()) as OutboxMessageDoc | null;
+  if (!after) return null;
+  try {
+    await OutboxClaim.collection.insertOne({
+      _id: `${after._id}:${after.claimSeq}`,
+      owner,
+      at: now,
+    } as never);
+  } catch (error) {
+    if (isDuplicateKey(error)) return null;
+    throw error;
+  }
+  return after;
+}
+
+function fence(doc: OutboxMessageDoc) {
+  return { _id: doc._id, claimSeq: doc.claimSeq };
+}
+
+const released = { leaseOwner: null, leaseUntil: null };
+
+/** Records a delivery; false when the lease had been taken over meanwhile. */
+export async function markSent(doc: OutboxMessageDoc, now: Date, messageId: string | null): Promise<boolean> {
+  const res = await OutboxMessage.updateOne(fence(doc), {
+    $set: { state: 'sent', sentAt: now, result: { messageId }, ...released },
+    $inc: { attempts: 1 },
+  });
+  return res.matchedCount > 0;
+}
+
+function errorOf(error: Pick<LarkApiError, 'code' | 'msg' | 'httpStatus'>) {
+  return { code: error.code, msg: error.msg.slice(0, 500), httpStatus: error.httpStatus ?? null };
+}
+
+/** Puts the entry back for another attempt at `nextAttemptAt`, counting this one. */
+export async function markRetry(
+  doc: OutboxMessageDoc,
+  nextAttemptAt: Date,
+  error: Pick<LarkApiError, 'code' | 'msg' | 'httpStatus'>,
+): Promise<boolean> {
+  const res = await OutboxMessage.updateOne(fence(doc), {
+    $set: { state: 'pending', nextAttemptAt, lastError: errorOf(error), ...released },
+    $inc: { attempts: 1 },
+  });
+  return res.matchedCount > 0;
+}
+
+/** Gives up on the entry; `counted` adds the call just made to `attempts`. */
+export async function markFailed(
+  doc: OutboxMessageDoc,
+  now: Date,
+  error: Pick<LarkApiError, 'code' | 'msg' | 'httpStatus'>,
+  counted: boolean,
+): Promise<boolean> {
+  const res = await OutboxMessage.updateOne(fence(doc), {
+    $set: { state: 'failed', failedAt: now, lastError: errorOf(error), ...released },
+    ...(counted ? { $inc: { attempts: 1 } } : {}),
+  });
+  return res.matchedCount > 0;
+}
+
+/** Puts the entry back without counting an attempt (rate limit full, target not sent yet). */
+export async function deferMessage(doc: OutboxMessageDoc, nextAttemptAt: Date): Promise<boolean> {
+  const res = await OutboxMessage.updateOne(fence(doc), {
+    $set: { state: 'pending', nextAttemptAt, ...released },
+  });
+  return res.matchedCount > 0;
+}

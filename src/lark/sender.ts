@@ -1,0 +1,370 @@
+/**
+ * The sender: delivers outbox entries (outbox.ts) to the Open API under the platform's rate limits.
+ *
+ * Per entry: claim a lease (outbox-claim.ts), take the rate-limit slots of every scope the call
+ * needs (rate-limiter.ts; when a scope is full, wait for its next window in-process, or put the
+ * entry back without counting an attempt), make the SDK call, record the outcome fenced by the
+ * lease generation. Retries with exponential backoff and jitter on 230020, 99991400, HTTP 429,
+ * 5xx, network errors and token errors; anything else fails at once and is logged with its code.
+ *
+ * Order and parallelism: entries of one lane (a chat, a user, a card) go out one at a time in
+ * enqueue order, across every process (an entry waits while an earlier one of its lane is pending
+ * or sending); different lanes go out in parallel, up to `concurrency` calls per process, so a
+ * broadcast is not serialised behind one chat's 5/s.
+ *
+ * Crash safety: an entry is in Mongo before anything is sent. If a sender dies after claiming,
+ * the lease expires and another sender (or the restarted one) takes it over. If it dies after the
+ * SDK call but before recording it, the takeover repeats the call with the same `uuid`, and
+ * Feishu drops a create / reply repeated within one hour, so the recipient sees one message.
+ * Repeated patches are harmless (same content); a repeated urgent buzzes twice and a repeated
+ * card_update uses the token's second use; both need a crash in a window of milliseconds.
+ * Retries stop after `maxAttempts` with delays capped so that they end within the uuid's hour.
+ */
+import type { Logger } from '../logger.js';
+import type { OutboxMessageDoc } from '../models/outbox-message.js';
+import type { Clock } from '../time/clock.js';
+import type { LarkClient } from './client.js';
+import { deliver, laneScope, scopesFor } from './deliver.js';
+import { type LarkApiError, toLarkApiError } from './errors.js';
+import { cleanupOutbox, onEnqueue } from './outbox.js';
+import {
+  BAD_REFERENCE_CODE,
+  claimMessage,
+  deferMessage,
+  findDueHeads,
+  markFailed,
+  markRetry,
+  markSent,
+  resolveTarget,
+} from './outbox-claim.js';
+import { cleanupRateWindows, type RateGranted, RateLimiter } from './rate-limiter.js';
+import type { RateScope } from './rate-rules.js';
+
+/** Options of {@link Sender}. */
+export interface SenderOptions {
+  client: LarkClient;
+  /** Business time: leases, retry times, due times. Rate limits always use real time. */
+  clock: Clock;
+  log: Logger;
+  /** Unique per process (host:pid:random); recorded as the lease owner. */
+  owner: string;
+  /** Lease on a claimed entry (default 30 s); a crashed sender's entries are retried after it. */
+  leaseMs?: number;
+  /** Calls per entry before it fails (default 10). */
+  maxAttempts?: number;
+  /** Idle poll interval of the loop (default 250 ms); enqueue in this process wakes it at once. */
+  pollMs?: number;
+  /** Parallel calls per process, one per lane at most (default 8). */
+  concurrency?: number;
+  /** First retry delay (default 1 s), doubled per attempt, with jitter. */
+  retryBaseMs?: number;
+  /** Cap of a retry delay (default 5 min; 10 attempts then end within the uuid's hour). */
+  retryMaxMs?: number;
+  /** Longest in-process wait for a full rate window before putting the entry back (default 5 s). */
+  maxRateWaitMs?: number;
+  /** How often the loop deletes old rate windows and old outbox entries (default 60 s). */
+  housekeepingMs?: number;
+  /** Shared limiter (default: a new one on the same database). */
+  limiter?: RateLimiter;
+  /** Jitter source in [0, 1) (tests pin it). */
+  random?: () => number;
+}
+
+/** What a drain (or the loop so far) did. */
+export interface SendSummary {
+  sent: number;
+  failed: number;
+  /** Calls that failed with a retryable error and were scheduled again. */
+  retried: number;
+  /** Entries put back without an attempt (rate limit still full, target not sent yet). */
+  deferred: number;
+}
+
+/** Retry delay after `attempts` calls: base·2^(attempts−1) capped at max, times a jitter in [0.5, 1). */
+export function backoffMs(
+  attempts: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
+  const raw = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(raw * (0.5 + random() * 0.5));
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Delivers outbox entries; one instance per process. */
+export class Sender {
+  readonly owner: string;
+  private readonly client: LarkClient;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly pollMs: number;
+  private readonly concurrency: number;
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
+  private readonly maxRateWaitMs: number;
+  private readonly housekeepingMs: number;
+  private readonly limiter: RateLimiter;
+  private readonly random: () => number;
+
+  private readonly inflight = new Map<string, Promise<void>>();
+  private readonly busyLanes = new Set<string>();
+  /** Real time before which a lane's own rate window is known to be full (saves idle waits). */
+  private readonly laneReadyAt = new Map<string, number>();
+  /** Earliest laneReadyAt of a head the last fill skipped (0 = none). */
+  private skippedUntil = 0;
+  private readonly totals: SendSummary = { sent: 0, failed: 0, retried: 0, deferred: 0 };
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private woken = false;
+  private wakeWaiter: (() => void) | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private lastHousekeeping = 0;
+
+  constructor(opts: SenderOptions) {
+    this.owner = opts.owner;
+    this.client = opts.client;
+    this.clock = opts.clock;
+    this.log = opts.log.child({ owner: opts.owner });
+    this.leaseMs = opts.leaseMs ?? 30_000;
+    this.maxAttempts = opts.maxAttempts ?? 10;
+    this.pollMs = opts.pollMs ?? 250;
+    this.concurrency = Math.max(1, opts.concurrency ?? 8);
+    this.retryBaseMs = opts.retryBaseMs ?? 1_000;
+    this.retryMaxMs = opts.retryMaxMs ?? 300_000;
+    this.maxRateWaitMs = opts.maxRateWaitMs ?? 5_000;
+    this.housekeepingMs = opts.housekeepingMs ?? 60_000;
+    this.limiter = opts.limiter ?? new RateLimiter();
+    this.random = opts.random ?? Math.random;
+  }
+
+  /** Counts since this sender was created. */
+  get summary(): SendSummary {
+    return { ...this.totals };
+  }
+
+  /** Starts the delivery loop (idempotent). */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.unsubscribe = onEnqueue(() => this.wake());
+    this.loop = this.run();
+  }
+
+  /** Stops claiming, lets in-flight calls finish and record their outcome, then resolves. */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.stopping = true;
+    this.unsubscribe?.();
+    this.wake();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  /** Makes the loop look for work now (called after an enqueue in this process). */
+  wake(): void {
+    this.woken = true;
+    this.wakeWaiter?.();
+  }
+
+  /**
+   * Delivers everything that is due now (including what becomes claimable as earlier entries of
+   * a lane finish) and returns what happened. For tests and the demo; not meant to run beside start().
+   */
+  async drain(): Promise<SendSummary> {
+    const before = this.summary;
+    for (;;) {
+      const started = await this.fill();
+      if (started > 0) continue;
+      if (this.inflight.size > 0) await Promise.race(this.inflight.values());
+      else if (this.skippedUntil > 0) await sleep(Math.max(1, this.skippedUntil - Date.now()));
+      else break;
+    }
+    const after = this.summary;
+    return {
+      sent: after.sent - before.sent,
+      failed: after.failed - before.failed,
+      retried: after.retried - before.retried,
+      deferred: after.deferred - before.deferred,
+    };
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.fill();
+        await this.housekeep();
+      } catch (error) {
+        this.log.error({ err: error }, 'sender tick failed');
+      }
+      const laneWait = this.skippedUntil > 0 ? Math.max(1, this.skippedUntil - Date.now()) : this.pollMs;
+      await this.idle(Math.min(this.pollMs, laneWait));
+    }
+    await Promise.allSettled([...this.inflight.values()]);
+  }
+
+  private async idle(ms: number): Promise<void> {
+    if (!this.woken) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        this.wakeWaiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeWaiter = undefined;
+    }
+    this.woken = false;
+  }
+
+  private async housekeep(): Promise<void> {
+    if (Date.now() - this.lastHousekeeping < this.housekeepingMs) return;
+    this.lastHousekeeping = Date.now();
+    await cleanupRateWindows(new Date());
+    await cleanupOutbox(this.clock.now());
+  }
+
+  /**
+   * Claims due lane heads up to the free capacity and starts them; returns how many started.
+   * Skips lanes whose own rate window this process just filled, and patch / urgent entries whose
+   * referenced send has no message id yet.
+   */
+  private async fill(): Promise<number> {
+    const free = this.concurrency - this.inflight.size;
+    this.skippedUntil = 0;
+    if (free <= 0 || (this.stopping && this.loop)) return 0;
+    const heads = await findDueHeads(this.clock.now(), this.busyLanes, free + 8);
+    const realNow = Date.now();
+    if (this.laneReadyAt.size > 1_000) {
+      for (const [lane, at] of this.laneReadyAt) if (at <= realNow) this.laneReadyAt.delete(lane);
+    }
+    const candidates: OutboxMessageDoc[] = [];
+    for (const head of heads) {
+      const readyAt = this.laneReadyAt.get(head.lane) ?? 0;
+      if (readyAt <= realNow) {
+        this.laneReadyAt.delete(head.lane);
+        candidates.push(head);
+      } else if (this.skippedUntil === 0 || readyAt < this.skippedUntil) {
+        this.skippedUntil = readyAt;
+      }
+    }
+    const ready = await Promise.all(
+      candidates.map(async (h) => !h.outboxKey || (await resolveTarget(h)).state !== 'wait'),
+    );
+    const chosen = candidates.filter((_, i) => ready[i]).slice(0, free);
+    const claimed = await Promise.all(
+      chosen.map((h) => claimMessage(h, this.owner, this.clock.now(), this.leaseMs)),
+    );
+    let started = 0;
+    for (const doc of claimed) {
+      if (!doc) continue;
+      this.dispatch(doc);
+      started++;
+    }
+    return started;
+  }
+
+  private dispatch(doc: OutboxMessageDoc): void {
+    const id = String(doc._id);
+    this.busyLanes.add(doc.lane);
+    const work = this.process(doc)
+      .catch((error: unknown) => {
+        // A database error: the lease expires and the entry is taken over later.
+        this.log.error({ err: error, key: doc.key }, 'outbox entry not recorded; retried after the lease');
+      })
+      .finally(() => {
+        this.busyLanes.delete(doc.lane);
+        this.inflight.delete(id);
+        this.wake();
+      });
+    this.inflight.set(id, work);
+  }
+
+  private async process(doc: OutboxMessageDoc): Promise<void> {
+    const log = this.log.child({ key: doc.key, kind: doc.kind });
+    if (doc.attempts >= this.maxAttempts) {
+      const error = doc.lastError ?? { code: -3, msg: 'lease expired', httpStatus: null };
+      await markFailed(
+        doc,
+        this.clock.now(),
+        { code: error.code ?? -3, msg: error.msg ?? '', httpStatus: undefined },
+        false,
+      );
+      this.totals.failed++;
+      log.error(
+        { code: error.code, attempts: doc.attempts },
+        'outbox entry failed: attempts exhausted by lost leases',
+      );
+      return;
+    }
+    const target = await resolveTarget(doc);
+    if (target.state === 'wait') {
+      await deferMessage(doc, new Date(Math.max(target.until.getTime(), this.clock.now().getTime() + 500)));
+      this.totals.deferred++;
+      return;
+    }
+    if (target.state === 'bad') {
+      await markFailed(
+        doc,
+        this.clock.now(),
+        { code: BAD_REFERENCE_CODE, msg: target.msg, httpStatus: undefined },
+        false,
+      );
+      this.totals.failed++;
+      log.error({ code: BAD_REFERENCE_CODE, msg: target.msg }, 'outbox entry failed: bad reference');
+      return;
+    }
+    const granted = await this.acquire(scopesFor(doc, this.client.appId, target.messageId));
+    if (!granted) {
+      await deferMessage(doc, new Date(this.clock.now().getTime() + 1_000));
+      this.totals.deferred++;
+      log.warn('rate limit still full; entry put back');
+      return;
+    }
+    if (laneScope(doc, target.messageId)) this.laneReadyAt.set(doc.lane, granted.windowEnds.at(-1) ?? 0);
+    await this.call(doc, target.messageId, log);
+  }
+
+  private async call(doc: OutboxMessageDoc, targetMessageId: string | null, log: Logger): Promise<void> {
+    let error: LarkApiError;
+    try {
+      const { messageId } = await deliver(this.client, doc, targetMessageId);
+      if (!(await markSent(doc, this.clock.now(), messageId))) {
+        log.warn('lease was taken over before the delivery was recorded (the repeat carries the same uuid)');
+      }
+      this.totals.sent++;
+      log.debug({ messageId }, 'outbox entry delivered');
+      return;
+    } catch (caught) {
+      error = toLarkApiError(caught);
+    }
+    if (error.tokenInvalid) await this.client.resetToken();
+    const attempts = doc.attempts + 1;
+    const detail = { code: error.code, msg: error.msg, httpStatus: error.httpStatus, attempts };
+    if (error.retryable && attempts < this.maxAttempts) {
+      const delay = backoffMs(attempts, this.retryBaseMs, this.retryMaxMs, this.random);
+      await markRetry(doc, new Date(this.clock.now().getTime() + delay), error);
+      this.totals.retried++;
+      log.warn({ ...detail, retryInMs: delay }, 'outbox call failed; will retry');
+      return;
+    }
+    await markFailed(doc, this.clock.now(), error, true);
+    this.totals.failed++;
+    log.error(detail, 'outbox entry failed');
+  }
+
+  /** Takes the slots, waiting in-process for the next window up to maxRateWaitMs (real time). */
+  private async acquire(scopes: RateScope[]): Promise<RateGranted | null> {
+    const deadline = Date.now() + this.maxRateWaitMs;
+    for (;;) {
+      const decision = await this.limiter.acquire(scopes);
+      if (decision.ok) return decision;
+      const wait = decision.retryAfterMs + Math.floor(this.random() * 5);
+      if (Date.now() + wait > deadline) return null;
+      await sleep(wait);
+    }
+  }
+}
