@@ -1,28 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSilentLogger } from '../../src/logger.js';
 import { createLongConnectionHandler } from '../../src/transport/ws.js';
 import { encryptForLark } from '../emulator/index.js';
-import { type Harness, startHarness, TEST_APP } from '../support/harness.js';
+import { type Harness, startHarness, TEST_APP, testEnvelope } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const ADMIN = 'ou_ws_admin';
 const GROUP = 'oc_ws_group';
-
-function envelope(eventType: string, event: object) {
-  return {
-    schema: '2.0',
-    header: {
-      event_id: randomBytes(16).toString('hex'),
-      event_type: eventType,
-      create_time: String(Date.now()),
-      token: TEST_APP.verificationToken,
-      app_id: TEST_APP.appId,
-      tenant_key: 'tenant',
-    },
-    event,
-  };
-}
 
 describe('long-connection frames feed the same dispatch', () => {
   useTestDb();
@@ -38,7 +22,7 @@ describe('long-connection frames feed the same dispatch', () => {
   afterAll(async () => h?.stop());
 
   it('an event frame (JSON string, then the same frame encrypted) is handled once', async () => {
-    const frame = envelope('im.chat.member.bot.added_v1', { chat_id: GROUP, name: '长连接测试群' });
+    const frame = testEnvelope('im.chat.member.bot.added_v1', { chat_id: GROUP, name: '长连接测试群' });
     expect(await handle(JSON.stringify(frame))).toBeUndefined();
     await handle({ encrypt: encryptForLark(TEST_APP.encryptKey, JSON.stringify(frame)) });
     await h.settle();
@@ -49,7 +33,7 @@ describe('long-connection frames feed the same dispatch', () => {
 
   it('a card action frame returns the callback answer', async () => {
     const answer = await handle(
-      envelope('card.action.trigger', {
+      testEnvelope('card.action.trigger', {
         operator: { open_id: ADMIN },
         token: 'c-token',
         action: { tag: 'button', value: { a: 'no.such.action' } },

@@ -11,24 +11,13 @@ import { createSilentLogger } from '../../src/logger.js';
 import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { systemClock } from '../../src/time/clock.js';
 import { type Emulator, type RecordedCall, startEmulator } from '../emulator/index.js';
+import { slidingMax } from '../support/sliding-max.js';
 import { useTestDb } from '../support/test-db.js';
 
 const APP = { appId: 'cli_rate_e2e', appSecret: 'secret-rate', encryptKey: 'enc', verificationToken: 'vt' };
 const ALICE = 'ou_alice_rate0000000000000000001';
 const log = createSilentLogger();
 const text = (s: string) => JSON.stringify({ text: s });
-
-/** Largest number of calls within any window [t, t + period). */
-function slidingMax(times: number[], periodMs = 1000): number {
-  const s = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < s.length; hi++) {
-    while ((s[hi] ?? 0) - (s[lo] ?? 0) >= periodMs) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
 
 async function waitUntil(fn: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSignedRequest, encryptForLark } from '../emulator/index.js';
-import { type Harness, startHarness, TEST_APP } from '../support/harness.js';
+import { type Harness, startHarness, TEST_APP, testEnvelope } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const ADMIN = 'ou_admin_webhook';
@@ -12,21 +12,6 @@ function sign(ts: string, nonce: string, body: string): string {
   return createHash('sha256')
     .update(ts + nonce + TEST_APP.encryptKey + body)
     .digest('hex');
-}
-
-function envelopeFor(eventType: string, event: object) {
-  return {
-    schema: '2.0',
-    header: {
-      event_id: randomBytes(16).toString('hex'),
-      event_type: eventType,
-      create_time: String(Date.now()),
-      token: TEST_APP.verificationToken,
-      app_id: TEST_APP.appId,
-      tenant_key: 'tenant',
-    },
-    event,
-  };
 }
 
 describe('webhook transport', () => {
@@ -70,7 +55,7 @@ describe('webhook transport', () => {
   });
 
   it('accepts a correctly signed pretty-printed body and rejects tampering and stale timestamps', async () => {
-    const env = envelopeFor('im.chat.member.bot.deleted_v1', { chat_id: 'oc_unknown_chat' });
+    const env = testEnvelope('im.chat.member.bot.deleted_v1', { chat_id: 'oc_unknown_chat' });
     const body = `{\n  "encrypt":   ${JSON.stringify(encryptForLark(TEST_APP.encryptKey, JSON.stringify(env)))}\n}\n`;
     const ts = String(Math.floor(Date.now() / 1000));
     const nonce = 'abc123';
@@ -117,7 +102,7 @@ describe('webhook transport', () => {
 
   it('acks events at once and processes them afterwards', async () => {
     const req = buildSignedRequest(
-      envelopeFor('im.chat.member.bot.added_v1', { chat_id: GROUP, name: '办公室工作群' }),
+      testEnvelope('im.chat.member.bot.added_v1', { chat_id: GROUP, name: '办公室工作群' }),
       TEST_APP.encryptKey,
     );
     const started = Date.now();

@@ -2,6 +2,7 @@
  * End-to-end harness: the Open Platform emulator plus a real bot (HTTP transport, dispatcher,
  * outbox, sender, scheduler) on the test database. Used by the e2e tests and the demo.
  */
+import { randomBytes } from 'node:crypto';
 import { createBot, type Bot, type BotOptions } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { createLarkClient } from '../../src/lark/client.js';
@@ -88,5 +89,21 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await bot.stop();
       await emulator.close();
     },
+  };
+}
+
+/** A 2.0 envelope as Feishu would build it for the test app (fresh event_id). */
+export function testEnvelope(eventType: string, event: Record<string, unknown>) {
+  return {
+    schema: '2.0' as const,
+    header: {
+      event_id: randomBytes(16).toString('hex'),
+      event_type: eventType,
+      create_time: String(Date.now()),
+      token: TEST_APP.verificationToken,
+      app_id: TEST_APP.appId,
+      tenant_key: 'tenant',
+    },
+    event,
   };
 }

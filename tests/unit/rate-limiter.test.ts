@@ -2,24 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { cleanupRateWindows, RateLimiter } from '../../src/lark/rate-limiter.js';
 import { maxPerSlidingWindow, RATE_RULES, type RateRule } from '../../src/lark/rate-rules.js';
 import { RateSlot } from '../../src/models/rate-window.js';
+import { slidingMax } from '../support/sliding-max.js';
 import { useTestDb } from '../support/test-db.js';
 
 /** A settable wall clock for the limiter. */
 function fakeNow(start: number) {
   let t = start;
   return { now: () => t, set: (v: number) => (t = v), advance: (ms: number) => (t += ms) };
-}
-
-/** Largest number of timestamps inside any window [t, t + period). */
-function slidingMax(times: number[], periodMs: number): number {
-  const s = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < s.length; hi++) {
-    while ((s[hi] ?? 0) - (s[lo] ?? 0) >= periodMs) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
 }
 
 describe('rate rules', () => {
