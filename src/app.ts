@@ -10,7 +10,8 @@ import { pingDatabase } from './db.js';
 import { pruneInbox } from './dispatch/inbox.js';
 import type { BotServices } from './dispatch/context.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
-import { createAccessPolicy } from './domain/access.js';
+import { createBootstrapAccessPolicy } from './domain/access.js';
+import { loadSettings } from './domain/settings.js';
 import { eventHandlers } from './events/chat-membership.js';
 import { registerJobCleanup } from './jobs/cleanup.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -64,9 +65,10 @@ export function createBot(opts: BotOptions): Bot {
   const messenger = createOutboxMessenger(clock);
   const services: BotServices = {
     messenger,
-    access: createAccessPolicy(config.bootstrapAdmins),
+    access: createBootstrapAccessPolicy(config.bootstrapAdmins),
     clock,
     timezone: config.timezone,
+    settings: () => loadSettings({ timezone: config.timezone }),
   };
   const commands = new CommandRegistry();
   const actions = new ActionRegistry();

@@ -1,5 +1,6 @@
 import type { Role } from '../domain/access.js';
 import { mayUse } from '../domain/access.js';
+import { recordAudit } from '../domain/audit.js';
 import type { EventContext } from '../dispatch/context.js';
 import type { Translate } from '../i18n/index.js';
 import type { CommandRegistry, CommandSpec } from './registry.js';
@@ -65,6 +66,10 @@ export async function runCommand(
   const name = `/${spec.path.join(' ')}`;
   if (!mayUse(ctx.actor.roles, spec.roles)) {
     ctx.log.warn({ command: name, actor: ctx.actor.openId, roles: ctx.actor.roles }, 'command refused: role');
+    await recordAudit(
+      { actor: ctx.actor.openId, action: `command:${name}`, outcome: 'refused', detail: 'role', eventId: ctx.eventId },
+      ctx.now(),
+    );
     await ctx.reply.text(t('cmd.forbidden', { command: name, roles: describeRoles(t, spec.roles) }));
     return 'forbidden';
   }

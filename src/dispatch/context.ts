@@ -1,14 +1,14 @@
 import type { Card } from '../../cards/types.js';
-import type { AccessPolicy, Role } from '../domain/access.js';
+import type { AccessPolicy, ActorProfile } from '../domain/access.js';
+import type { TenantSettings } from '../domain/settings.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import type { Messenger } from '../lark/messenger.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../time/clock.js';
 
-/** Who caused an event, with the roles they hold right now. */
-export interface Actor {
+/** Who caused an event, with the roles and departments they hold right now. */
+export interface Actor extends ActorProfile {
   openId: string;
-  roles: Role[];
 }
 
 /** Shared services handlers reach through their context. */
@@ -16,7 +16,10 @@ export interface BotServices {
   messenger: Messenger;
   access: AccessPolicy;
   clock: Clock;
+  /** BOT_TIMEZONE; the effective zone is `settings().timezone`. */
   timezone: string;
+  /** The agency settings as stored now (read per event; admins change them at run time). */
+  settings(): Promise<TenantSettings>;
 }
 
 /** Answers to the message or card that caused the event. */

@@ -3,7 +3,8 @@ import type { ActionRegistry, ActionResult } from '../actions/registry.js';
 import { describeRoles, runCommand } from '../commands/run-command.js';
 import type { CommandRegistry } from '../commands/registry.js';
 import { tokenize } from '../commands/tokenize.js';
-import { mayUse } from '../domain/access.js';
+import { type ActorProfile, mayUse } from '../domain/access.js';
+import { recordAudit } from '../domain/audit.js';
 import { DEFAULT_LOCALE, i18nPair, translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import {
@@ -17,6 +18,16 @@ import { claimDedupeKey, claimEvent, finishEvent, findStranded, recordEvent } fr
 /** A handler for one event type other than messages and card actions. */
 export type EventHandler = (ctx: EventContext, event: Record<string, unknown>) => Promise<void>;
 
+/** A file a user sent to the bot. */
+export interface IncomingFile {
+  messageId: string;
+  fileKey: string;
+  fileName: string;
+}
+
+/** Handles a file message; resolves true when it took the file (else the sender gets a hint). */
+export type FileHandler = (ctx: EventContext, file: IncomingFile) => Promise<boolean>;
+
 /** The JSON body answered to a card callback. */
 export interface CallbackResponse {
   toast?: { type: string; content: string; i18n?: Record<string, string> };
@@ -29,6 +40,8 @@ export interface DispatcherOptions {
   commands: CommandRegistry;
   actions: ActionRegistry;
   events?: Record<string, EventHandler>;
+  /** Files sent to the bot (imports); tried in order until one takes the file. */
+  files?: FileHandler[];
   /** Unique per process; names the lease holder. */
   owner?: string;
   leaseMs?: number;
@@ -137,6 +150,14 @@ export class Dispatcher {
       chat: { id: message.chat_id, type: message.chat_type === 'p2p' ? 'p2p' : 'group' },
       messageId: message.message_id,
     });
+    if (message.message_type === 'file') {
+      const file = readFile(message.content);
+      for (const handler of this.opts.files ?? []) {
+        if (file && (await handler(ctx, { messageId: message.message_id, ...file }))) return 'done';
+      }
+      if (ctx.chat?.type === 'p2p') await ctx.reply.text(ctx.t('cmd.fileNotExpected'));
+      return 'done';
+    }
     if (message.message_type !== 'text') {
       if (ctx.chat?.type === 'p2p') await ctx.reply.text(ctx.t('cmd.notCommand'));
       return 'done';
@@ -171,8 +192,14 @@ export class Dispatcher {
     await claimEvent(eventId, this.owner, this.now(), this.leaseMs);
     if (!mayUse(ctx.actor.roles, spec.roles)) {
       log.warn({ action: name, actor: openId }, 'card action refused: role');
+      await recordAudit(
+        { actor: openId, action: `action:${name}`, outcome: 'refused', detail: 'role', eventId },
+        this.now(),
+      );
       await finishEvent(eventId, this.owner, 'done', this.now());
-      return { toast: { type: 'error', content: t('action.forbidden', { roles: describeRoles(t, spec.roles) }) } };
+      return {
+        toast: { type: 'error', content: ctx.t('action.forbidden', { roles: describeRoles(ctx.t, spec.roles) }) },
+      };
     }
     const input = spec.input.safeParse({
       value,
@@ -220,8 +247,10 @@ export class Dispatcher {
     where: Pick<EventContext, 'chat' | 'messageId'>,
   ): Promise<EventContext> {
     const { services } = this.opts;
-    const locale = DEFAULT_LOCALE;
-    const roles = openId ? await services.access.rolesOf(openId) : [];
+    const profile: ActorProfile = openId
+      ? await services.access.profileOf(openId)
+      : { roles: [], name: '', deptId: null, leads: [], locale: null };
+    const locale = profile.locale ?? (await services.settings()).locale ?? DEFAULT_LOCALE;
     let seq = 0;
     const replyKey = () => `${eventId}:reply:${++seq}`;
     const replyTo = where.messageId;
@@ -229,7 +258,7 @@ export class Dispatcher {
     const target = chatId ? { chatId } : { openId };
     return {
       eventId,
-      actor: { openId, roles },
+      actor: { openId, ...profile },
       ...where,
       locale,
       t: translator(locale),
@@ -253,6 +282,18 @@ function readText(content: string): string {
   } catch {
     return '';
   }
+}
+
+function readFile(content: string): { fileKey: string; fileName: string } | undefined {
+  try {
+    const parsed: unknown = JSON.parse(content);
+    if (isRecord(parsed) && typeof parsed.file_key === 'string') {
+      return { fileKey: parsed.file_key, fileName: typeof parsed.file_name === 'string' ? parsed.file_name : '' };
+    }
+  } catch {
+    // not JSON: not a file
+  }
+  return undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,19 +1,40 @@
-/** What a person may do. Departments and stored roles arrive with the organisation model. */
+import type { Locale } from '../i18n/index.js';
+
+/** What a person may do. */
 export type Role = 'admin' | 'leader' | 'supervisor' | 'member';
 
 export const ALL_ROLES: readonly Role[] = ['admin', 'leader', 'supervisor', 'member'];
 
-/** Answers "which roles does this person hold". */
-export interface AccessPolicy {
-  rolesOf(openId: string): Promise<Role[]>;
+/** Who someone is, as every permission check needs it. */
+export interface ActorProfile {
+  /** Always includes 'member'; 'leader' when they head at least one department. */
+  roles: Role[];
+  name: string;
+  /** The department they belong to (id), if assigned. */
+  deptId: string | null;
+  /** Departments they head, with every department below them (ids). */
+  leads: string[];
+  /** Their own language choice, if any (else the agency's). */
+  locale: Locale | null;
 }
 
-/** Everyone is a member; bootstrap admins from BOT_ADMINS are admins. */
-export function createAccessPolicy(bootstrapAdmins: readonly string[]): AccessPolicy {
+/** Answers "who is this person and what may they do". */
+export interface AccessPolicy {
+  profileOf(openId: string): Promise<ActorProfile>;
+}
+
+/** Everyone is a member; bootstrap admins from BOT_ADMINS are admins. No stored data. */
+export function createBootstrapAccessPolicy(bootstrapAdmins: readonly string[]): AccessPolicy {
   const admins = new Set(bootstrapAdmins);
   return {
-    async rolesOf(openId) {
-      return admins.has(openId) ? ['admin', 'member'] : ['member'];
+    async profileOf(openId) {
+      return {
+        roles: admins.has(openId) ? ['admin', 'member'] : ['member'],
+        name: '',
+        deptId: null,
+        leads: [],
+        locale: null,
+      };
     },
   };
 }

@@ -19,6 +19,10 @@ export const catalog = {
     'zh-CN': '您好！我是清廉机关助手。请发送 /help（或“帮助”）查看可用命令。',
     'en-US': 'Hello! I am the integrity campaign assistant. Send /help to see what you can do.',
   },
+  'cmd.fileNotExpected': {
+    'zh-CN': '收到文件，但当前没有等待导入的任务。如需导入成员名单，请先发送 /import members。',
+    'en-US': 'File received, but no import is waiting for it. To import members, send /import members first.',
+  },
   'cmd.unknown': {
     'zh-CN': '没有找到命令“{command}”。{suggestion}发送 /help 查看全部可用命令。',
     'en-US': 'There is no command "{command}". {suggestion}Send /help to see all commands.',
