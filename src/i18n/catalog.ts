@@ -1,8 +1,12 @@
+import { configMessages } from './messages/config.js';
+import { importMessages } from './messages/import.js';
+import { orgMessages } from './messages/org.js';
+
 /**
  * Every user-facing string, zh-CN first and en-US second. Placeholders are {name}.
  * Keep wording polite and short; tell the user what to type when something is wrong.
  */
-export const catalog = {
+const coreMessages = {
   'common.ok': { 'zh-CN': '好的', 'en-US': 'OK' },
   'common.processing': { 'zh-CN': '已收到，正在处理，请稍候…', 'en-US': 'Received, working on it…' },
   'common.internalError': {
@@ -114,6 +118,14 @@ export const catalog = {
     'en-US':
       'Hello, I am the integrity campaign assistant: task reminders and close-outs, sign-offs, lessons and polls.\nAdmins: @ me with /chat bind <department> to bind this group. Everyone: @ me with /help.',
   },
+} as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
+
+/** The whole catalogue: core strings plus one module per feature family under messages/. */
+export const catalog = {
+  ...coreMessages,
+  ...orgMessages,
+  ...importMessages,
+  ...configMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
 /** A key of the catalogue. */
