@@ -5,6 +5,9 @@ const chatSchema = new mongoose.Schema(
   {
     chatId: { type: String, required: true, unique: true },
     name: { type: String, default: '' },
+    /** Department._id this group serves (null until bound). */
+    deptId: { type: String, default: null },
+    /** Legacy free-text department name from before departments existed; read-only. */
     department: { type: String, default: null },
     active: { type: Boolean, default: true },
     boundBy: { type: String, default: null },
