@@ -1,35 +1,22 @@
 import type { Translate } from '../src/i18n/index.js';
 import { card, markdown } from './elements.js';
+import { form, type SelectOption, selectStatic, submitButton } from './form-fields.js';
 import type { Card } from './types.js';
 
 /** The action name carried by the bind form's submit button. */
 export const CHAT_BIND_ACTION = 'chat.bind';
 
-/** A form asking an admin which department this group serves. */
-export function buildChatBindForm(t: Translate, chatId: string): Card {
+/** The bind form's department field (its key in `form_value`; the value is a department id). */
+export const CHAT_BIND_FIELD = 'department';
+
+/** A form asking which department this group serves, offering the departments the reader may bind. */
+export function buildChatBindForm(t: Translate, chatId: string, departments: readonly SelectOption[]): Card {
   return card(t('chat.formTitle'), 'blue', [
-    {
-      tag: 'form',
-      name: 'chat_bind_form',
-      elements: [
-        {
-          tag: 'input',
-          name: 'department',
-          required: true,
-          max_length: 40,
-          label: { tag: 'plain_text', content: t('chat.formLabel') },
-          placeholder: { tag: 'plain_text', content: t('chat.formPlaceholder') },
-        },
-        {
-          tag: 'button',
-          name: 'chat_bind_submit',
-          text: { tag: 'plain_text', content: t('chat.formSubmit') },
-          type: 'primary',
-          form_action_type: 'submit',
-          behaviors: [{ type: 'callback', value: { a: CHAT_BIND_ACTION, chatId } }],
-        },
-      ],
-    },
+    markdown(t('org.chat.formIntro')),
+    form('chat_bind_form', [
+      { ...selectStatic(CHAT_BIND_FIELD, t('org.chat.formSelect'), departments), required: true },
+      submitButton('chat_bind_submit', t('chat.formSubmit'), { a: CHAT_BIND_ACTION, chatId }),
+    ]),
   ]);
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { connectDatabase } from '../src/db.js';
+import { DepartmentModel } from '../src/models/department.js';
 import { createSilentLogger } from '../src/logger.js';
 import { startHarness } from '../tests/support/harness.js';
 import { type LocalDb, startLocalDb } from './local-db.js';
@@ -57,9 +58,13 @@ async function main(): Promise<void> {
   await step('1. 管理员把机器人拉进“办公室工作群”', () =>
     emu.botAddedToChat({ chatId: GROUP, name: '办公室工作群', members: [ADMIN, LI, ZHANG], operator: ADMIN }),
   );
-  await step('2. 管理员王主任在群里绑定部门', () =>
-    emu.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '/chat bind 办公室', mentionBot: true }),
-  );
+  await step('2. 管理员王主任建立部门（机关 → 办公室 → 综合科），并在群里绑定办公室', async () => {
+    for (const text of ['/dept add 机关', '/dept add 办公室 机关', '/dept add 综合科 办公室']) {
+      await emu.sendText({ chatType: 'p2p', sender: ADMIN, text });
+      await h.settle();
+    }
+    await emu.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '/chat bind 办公室', mentionBot: true });
+  });
   await step('3. 成员李明询问帮助', () =>
     emu.sendText({ chatId: GROUP, chatType: 'group', sender: LI, text: '/help', mentionBot: true }),
   );
@@ -78,14 +83,24 @@ async function main(): Promise<void> {
     await emu.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '/chat bind', mentionBot: true });
     await h.settle();
     const form = emu.latestCard({ chatId: GROUP })!;
-    const refused = await emu.clickButton({ messageId: form.messageId, operator: ZHANG, text: '确认绑定', formValue: { department: '财务科' } });
+    const refused = await emu.clickButton({ messageId: form.messageId, operator: ZHANG, text: '确认绑定', formValue: {} });
     out(`    （张华点击“确认绑定”，看到提示：${refused.toast?.content ?? '无'}）`);
-    const done = await emu.clickButton({ messageId: form.messageId, operator: ADMIN, text: '确认绑定', formValue: { department: '综合办公室' } });
+    const section = await DepartmentModel.findOne({ name: '综合科' }).lean();
+    const done = await emu.clickButton({ messageId: form.messageId, operator: ADMIN, text: '确认绑定', formValue: { department: section?._id } });
     out(`    （王主任点击“确认绑定”，看到提示：${done.toast?.content ?? '无'}）`);
   });
   await step('8. 王主任私聊查看已绑定的群', () =>
     emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/chat list' }),
   );
+  await step('9. 王主任任命李明为办公室负责领导；李明把张华分到综合科，再查看组织架构和“我是谁”', async () => {
+    await emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/role leader @李明 办公室', mentions: [LI] });
+    await h.settle();
+    await emu.sendText({ chatType: 'p2p', sender: LI, text: '/role member @张华 综合科', mentions: [ZHANG] });
+    await h.settle();
+    await emu.sendText({ chatType: 'p2p', sender: LI, text: '/dept tree' });
+    await h.settle();
+    await emu.sendText({ chatType: 'p2p', sender: LI, text: '/whoami' });
+  });
 
   const violations = emu.rateLimitViolations.length;
   out();

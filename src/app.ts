@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ActionRegistry } from './actions/registry.js';
+import { createMemberImportFileHandler } from './commands/import.js';
 import { registerCommands } from './commands/index.js';
 import { CommandRegistry } from './commands/registry.js';
 import type { Config } from './config.js';
@@ -10,7 +11,9 @@ import { pingDatabase } from './db.js';
 import { pruneInbox } from './dispatch/inbox.js';
 import type { BotServices } from './dispatch/context.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
-import { createBootstrapAccessPolicy } from './domain/access.js';
+import { createOrgAccessPolicy } from './domain/org-access.js';
+import { createDirectory } from './domain/people.js';
+import { createCalendarService } from './domain/calendar-service.js';
 import { loadSettings } from './domain/settings.js';
 import { eventHandlers } from './events/chat-membership.js';
 import { registerJobCleanup } from './jobs/cleanup.js';
@@ -62,13 +65,16 @@ export function createBot(opts: BotOptions): Bot {
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const client = opts.larkClient ?? createLarkClient(config, { log });
   const sender = new Sender({ client, clock, log: log.child({ component: 'sender' }), owner });
-  const messenger = createOutboxMessenger(clock);
+  const messenger = createOutboxMessenger(clock, { log: log.child({ component: 'messenger' }) });
+  const calendars = createCalendarService({ settings: () => loadSettings({ timezone: config.timezone }), log });
   const services: BotServices = {
     messenger,
-    access: createBootstrapAccessPolicy(config.bootstrapAdmins),
+    access: createOrgAccessPolicy(config.bootstrapAdmins),
+    directory: createDirectory({ client, clock, log, bootstrapAdmins: config.bootstrapAdmins }),
     clock,
     timezone: config.timezone,
     settings: () => loadSettings({ timezone: config.timezone }),
+    calendar: () => calendars.calendar(),
   };
   const commands = new CommandRegistry();
   const actions = new ActionRegistry();
@@ -79,6 +85,7 @@ export function createBot(opts: BotOptions): Bot {
     commands,
     actions,
     events: eventHandlers,
+    files: [createMemberImportFileHandler(client)],
     owner,
     callbackBudgetMs: opts.callbackBudgetMs,
   });

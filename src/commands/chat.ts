@@ -1,34 +1,51 @@
 import { z } from 'zod';
-import { buildChatBindForm, buildChatBoundCard, CHAT_BIND_ACTION } from '../../cards/chat-bind-card.js';
-import { card, markdown } from '../../cards/elements.js';
+import {
+  buildChatBindForm,
+  buildChatBoundCard,
+  CHAT_BIND_ACTION,
+  CHAT_BIND_FIELD,
+} from '../../cards/chat-bind-card.js';
+import { card, escapeMarkdown, markdown } from '../../cards/elements.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import { bindChat, type BindResult, listBoundChats } from '../domain/chats.js';
+import { bindChat, listBoundChats } from '../domain/chats.js';
+import { listDepartments } from '../domain/departments.js';
 import type { EventContext } from '../dispatch/context.js';
+import { argsFrom, checkDepartmentNames } from './org-args.js';
+import { actorMention, auditResult, refusalText } from './org-answer.js';
+import { departmentOptions } from './org-options.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
 
-/** A department name as typed: 1–40 characters, no @ or line breaks. */
-export const departmentName = z
-  .string()
-  .trim()
-  .min(1, 'i18n:chat.departmentInvalid')
-  .max(40, 'i18n:chat.departmentInvalid')
-  .refine((v) => !/[@\n\r]/.test(v), 'i18n:chat.departmentInvalid');
+export { departmentName } from './org-args.js';
 
-const bindArgs = z
-  .custom<CommandInput>()
-  .refine((input) => input.mentions.length === 0, 'i18n:chat.departmentInvalid')
-  .transform((input) => input.rest)
-  .pipe(z.union([z.literal(''), departmentName]));
+const bindArgs = argsFrom((input) => {
+  if (input.mentions.length > 0) return 'i18n:org.dept.nameInvalid';
+  if (input.words.length === 0) return { name: '' };
+  const name = input.rest.trim();
+  return checkDepartmentNames([name]) ?? { name };
+});
 
-async function answerBind(ctx: EventContext, result: BindResult, department: string): Promise<string> {
-  switch (result.kind) {
-    case 'bound':
-      return ctx.t('chat.bound', { department });
-    case 'rebound':
-      return ctx.t('chat.rebound', { department, previous: result.previous });
-    case 'unchanged':
-      return ctx.t('chat.alreadyBound', { department });
+/** Binds the chat with the actor's checks, audits it and says what happened. */
+async function bind(
+  ctx: EventContext,
+  chatId: string,
+  ref: { departmentName?: string; deptId?: string },
+): Promise<{ ok: boolean; text: string; department?: string }> {
+  const { t } = ctx;
+  const result = await bindChat(ctx.actor, { chatId, ...ref }, ctx.now());
+  await auditResult(ctx, 'chat.bind', chatId, result);
+  if (!result.ok) return { ok: false, text: refusalText(t, result) };
+  const { department, previous } = result.value;
+  const name = department.name;
+  if (!result.changed)
+    return { ok: true, text: t('chat.alreadyBound', { department: name }), department: name };
+  if (previous && previous.id !== department.id) {
+    return {
+      ok: true,
+      text: t('chat.rebound', { department: name, previous: previous.name }),
+      department: name,
+    };
   }
+  return { ok: true, text: t('chat.bound', { department: name }), department: name };
 }
 
 /** `/chat bind <部门>` and `/chat list` (群聊 绑定 / 群聊 列表). */
@@ -39,17 +56,18 @@ export function register(registry: CommandRegistry, actions: ActionRegistry): vo
     summary: 'chat.bind.summary',
     usage: 'chat.bind.usage',
     example: 'chat.bind.example',
-    roles: ['admin'],
+    roles: ['admin', 'leader'],
     where: 'group',
     args: bindArgs,
-    async run(ctx, department) {
+    async run(ctx, { name }) {
       const chatId = ctx.chat!.id;
-      if (department === '') {
-        await ctx.reply.card(buildChatBindForm(ctx.t, chatId));
+      if (name === '') {
+        const options = await departmentOptions(ctx.actor);
+        if (options.length === 0) await ctx.reply.text(ctx.t('org.chat.noDepartments'));
+        else await ctx.reply.card(buildChatBindForm(ctx.t, chatId, options));
         return;
       }
-      const result = await bindChat(chatId, department, ctx.actor.openId, ctx.now());
-      await ctx.reply.text(await answerBind(ctx, result, department));
+      await ctx.reply.text((await bind(ctx, chatId, { departmentName: name })).text);
     },
   });
 
@@ -66,8 +84,12 @@ export function register(registry: CommandRegistry, actions: ActionRegistry): vo
         await ctx.reply.text(ctx.t('chat.listEmpty'));
         return;
       }
+      const names = new Map((await listDepartments()).map((d) => [d.id, d.name]));
       const lines = chats.map((c) =>
-        ctx.t('chat.listItem', { name: c.name || c.chatId, department: c.department ?? '' }),
+        ctx.t('org.chat.listItem', {
+          name: escapeMarkdown(c.name || c.chatId),
+          department: escapeMarkdown(names.get(c.deptId ?? '') ?? ''),
+        }),
       );
       await ctx.reply.card(
         card(ctx.t('chat.listTitle', { count: chats.length }), 'blue', [markdown(lines.join('\n'))]),
@@ -77,18 +99,21 @@ export function register(registry: CommandRegistry, actions: ActionRegistry): vo
 
   actions.add({
     name: CHAT_BIND_ACTION,
-    roles: ['admin'],
+    roles: ['admin', 'leader'],
     input: z
       .object({
         value: z.object({ chatId: z.string().regex(/^oc_[\w-]+$/) }),
-        formValue: z.object({ department: departmentName }),
+        formValue: z.object({
+          [CHAT_BIND_FIELD]: z.string().regex(/^d_[\w-]+$/, 'i18n:org.chat.formMissing'),
+        }),
       })
-      .transform((v) => ({ chatId: v.value.chatId, department: v.formValue.department })),
-    async run(ctx, { chatId, department }) {
-      const result = await bindChat(chatId, department, ctx.actor.openId, ctx.now());
+      .transform((v) => ({ chatId: v.value.chatId, deptId: v.formValue[CHAT_BIND_FIELD] })),
+    async run(ctx, { chatId, deptId }) {
+      const result = await bind(ctx, chatId, { deptId });
+      if (!result.ok) return { toast: { type: 'error', content: result.text } };
       return {
-        toast: { type: 'success', content: await answerBind(ctx, result, department) },
-        card: buildChatBoundCard(ctx.t, department, `<at id=${ctx.actor.openId}></at>`),
+        toast: { type: 'success', content: result.text },
+        card: buildChatBoundCard(ctx.t, result.department ?? '', actorMention(ctx)),
       };
     },
   });

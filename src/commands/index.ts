@@ -1,10 +1,28 @@
 import type { ActionRegistry } from '../actions/registry.js';
 import { register as registerChat } from './chat.js';
+import { register as registerConfig } from './config.js';
 import { register as registerHelp } from './help.js';
+import { register as registerHoliday } from './holiday.js';
+import { register as registerLang } from './lang.js';
+import { register as registerAudit } from './audit.js';
+import { register as registerImport } from './import.js';
 import type { CommandRegistry } from './registry.js';
+import { register as registerAdmin } from './admin.js';
+import { register as registerDept } from './dept.js';
+import { register as registerRole } from './role.js';
+import { register as registerWhoami } from './whoami.js';
 
 /** Adds every command family (and its card actions); /help lists them in this order. */
 export function registerCommands(commands: CommandRegistry, actions: ActionRegistry): void {
   registerHelp(commands);
+  registerWhoami(commands);
+  registerAdmin(commands);
+  registerRole(commands, actions);
+  registerDept(commands, actions);
   registerChat(commands, actions);
+  registerConfig(commands, actions);
+  registerHoliday(commands, actions);
+  registerLang(commands);
+  registerImport(commands);
+  registerAudit(commands);
 }

@@ -15,11 +15,18 @@ export interface Actor extends ActorProfile {
 export interface BotServices {
   messenger: Messenger;
   access: AccessPolicy;
+  /** People: cached contact names, BOT_ADMINS; `ensurePerson` refreshes stale contact data. */
+  directory: import('../domain/people.js').Directory;
   clock: Clock;
   /** BOT_TIMEZONE; the effective zone is `settings().timezone`. */
   timezone: string;
   /** The agency settings as stored now (read per event; admins change them at run time). */
   settings(): Promise<TenantSettings>;
+  /**
+   * The workday calendar of the effective settings (time zone, `mainland` or `weekdays`) and the
+   * admin overrides; cached, reloaded after a change in this process and at least every minute.
+   */
+  calendar(): Promise<import('../time/workdays.js').WorkCalendar>;
 }
 
 /** Answers to the message or card that caused the event. */

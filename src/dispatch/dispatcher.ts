@@ -173,7 +173,6 @@ export class Dispatcher {
   async handleCardAction(envelope: Envelope): Promise<CallbackResponse> {
     const eventId = envelope.header.event_id;
     const log = this.log.child({ eventId, eventType: 'card.action.trigger' });
-    const t = translator(DEFAULT_LOCALE);
     const parsed = cardActionSchema.safeParse(envelope.event);
     const value = parsed.success ? parsed.data.action.value : undefined;
     const name = isRecord(value) && typeof value.a === 'string' ? value.a : undefined;
@@ -211,7 +210,7 @@ export class Dispatcher {
     if (!input.success) {
       await finishEvent(eventId, this.owner, 'done', this.now());
       const custom = input.error.issues.find((i) => i.message.startsWith('i18n:'));
-      if (custom) return { toast: { type: 'error', content: t(custom.message.slice(5) as 'common.badAction') } };
+      if (custom) return { toast: { type: 'error', content: ctx.t(custom.message.slice(5) as 'common.badAction') } };
       return toast('error', 'common.badAction');
     }
     const work: Promise<ActionResult> = spec.run(ctx, input.data).then(
@@ -222,7 +221,7 @@ export class Dispatcher {
       async (error: unknown) => {
         log.error({ err: error }, 'card action failed');
         await finishEvent(eventId, this.owner, 'failed', this.now(), String(error));
-        const failed: ActionResult = { toast: { type: 'error', content: t('common.internalError') } };
+        const failed: ActionResult = { toast: { type: 'error', content: ctx.t('common.internalError') } };
         return failed;
       },
     );
@@ -300,7 +299,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function toast(type: 'info' | 'error' | 'success', key: 'common.badAction' | 'common.duplicateAction' | 'common.processing'): CallbackResponse {
+function toast(
+  type: 'info' | 'error' | 'success',
+  key: 'common.badAction' | 'common.duplicateAction' | 'common.processing' | 'common.ok',
+): CallbackResponse {
   const pair = i18nPair(key);
   return { toast: { type, content: pair.zh_cn, i18n: pair } };
 }
@@ -309,6 +311,6 @@ function toResponse(result: ActionResult): CallbackResponse {
   const response: CallbackResponse = {};
   if (result.toast) response.toast = { type: result.toast.type, content: result.toast.content };
   if (result.card) response.card = { type: 'raw', data: result.card };
-  if (!response.toast && !response.card) response.toast = { type: 'success', content: translator(DEFAULT_LOCALE)('common.ok') };
+  if (!response.toast && !response.card) return toast('success', 'common.ok');
   return response;
 }

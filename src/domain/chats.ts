@@ -1,36 +1,74 @@
 import { ChatModel } from '../models/chat.js';
+import { type DepartmentView, findDepartment, findDepartmentByName } from './departments.js';
+import { lockedChange } from './org-lock.js';
+import { type OrgResult, refuse } from './org-refusal.js';
+import { isAdmin, leadsDepartment, type OrgActor } from './org-scope.js';
 
 /** A chat as the rest of the bot sees it. */
 export interface ChatInfo {
   chatId: string;
   name: string;
-  department: string | null;
+  /** The department (id) the group serves, once bound. */
+  deptId: string | null;
   active: boolean;
 }
 
-/** Outcome of binding a chat to a department. */
-export type BindResult =
-  | { kind: 'bound' }
-  | { kind: 'rebound'; previous: string }
-  | { kind: 'unchanged' };
-
-function toInfo(doc: { chatId: string; name?: string | null; department?: string | null; active?: boolean | null }): ChatInfo {
-  return { chatId: doc.chatId, name: doc.name ?? '', department: doc.department ?? null, active: doc.active ?? true };
+/** What a binding changed: the department now, and the one before (if it was bound elsewhere). */
+export interface Binding {
+  department: DepartmentView;
+  previous: DepartmentView | null;
 }
 
-/** Binds a chat to a department (idempotent; reports a change of department). */
-export async function bindChat(chatId: string, department: string, actor: string, now: Date): Promise<BindResult> {
-  const before = await ChatModel.findOneAndUpdate(
-    { chatId: { $eq: chatId } },
-    {
-      $set: { department, boundBy: actor, boundAt: now, active: true },
-      $setOnInsert: { chatId, joinedAt: now },
-    },
-    { upsert: true, returnDocument: 'before' },
-  ).lean();
-  if (!before?.department) return { kind: 'bound' };
-  if (before.department === department) return { kind: 'unchanged' };
-  return { kind: 'rebound', previous: before.department };
+function toInfo(doc: {
+  chatId: string;
+  name?: string | null;
+  deptId?: string | null;
+  active?: boolean | null;
+}): ChatInfo {
+  return { chatId: doc.chatId, name: doc.name ?? '', deptId: doc.deptId ?? null, active: doc.active ?? true };
+}
+
+/**
+ * Binds a group to an existing department. Admins may bind any group; a leader only to a
+ * department they head (or one below it), and only a group that is unbound or already theirs.
+ */
+export async function bindChat(
+  actor: OrgActor,
+  input: { chatId: string; departmentName?: string; deptId?: string },
+  now: Date,
+): Promise<OrgResult<Binding>> {
+  return lockedChange(async () => {
+    const department = input.deptId
+      ? await findDepartment(input.deptId)
+      : await findDepartmentByName(input.departmentName ?? '');
+    if (!department) return refuse('dept_not_found', { name: input.departmentName ?? input.deptId ?? '' });
+    const current = await ChatModel.findOne({ chatId: { $eq: input.chatId } }).lean();
+    const previous = current?.deptId ? ((await findDepartment(current.deptId)) ?? null) : null;
+    if (!isAdmin(actor)) {
+      if (!leadsDepartment(actor, department.id)) return refuse('scope_chat', { name: department.name });
+      if (previous && !leadsDepartment(actor, previous.id)) {
+        return refuse('scope_chat_current', { name: department.name, previous: previous.name });
+      }
+    }
+    if (previous?.id === department.id && current?.active !== false) {
+      return { ok: true, changed: false, value: { department, previous }, before: null, after: null };
+    }
+    await ChatModel.updateOne(
+      { chatId: { $eq: input.chatId } },
+      {
+        $set: { deptId: department.id, boundBy: actor.openId, boundAt: now, active: true },
+        $setOnInsert: { chatId: input.chatId, joinedAt: now },
+      },
+      { upsert: true },
+    );
+    return {
+      ok: true,
+      changed: true,
+      value: { department, previous },
+      before: { department: previous?.name ?? null },
+      after: { department: department.name },
+    };
+  });
 }
 
 /** Records that the bot joined a chat (keeps an existing binding). */
@@ -47,10 +85,13 @@ export async function recordBotLeft(chatId: string, now: Date): Promise<void> {
   await ChatModel.updateOne({ chatId: { $eq: chatId } }, { $set: { active: false, leftAt: now } });
 }
 
-/** Active chats bound to a department, by department then name. */
-export async function listBoundChats(): Promise<ChatInfo[]> {
-  const docs = await ChatModel.find({ active: true, department: { $ne: null } })
-    .sort({ department: 1, name: 1 })
+/** Active chats bound to a department (optionally one department), by name. */
+export async function listBoundChats(deptId?: string): Promise<ChatInfo[]> {
+  const docs = await ChatModel.find({
+    active: true,
+    deptId: deptId === undefined ? { $ne: null } : { $eq: deptId },
+  })
+    .sort({ name: 1 })
     .lean();
   return docs.map(toInfo);
 }

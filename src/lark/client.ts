@@ -21,7 +21,24 @@ import { LarkApiError, toLarkApiError, unwrapLarkResponse } from './errors.js';
 export type ReceiveIdType = 'chat_id' | 'open_id';
 
 /** Message types the bot sends. */
-export type MsgType = 'text' | 'interactive' | 'post';
+export type MsgType = 'text' | 'interactive' | 'post' | 'file';
+
+/** Upload types of im.v1.file.create; `stream` is any other file (CSV, XLSX…). mp4 / opus are media. */
+export type UploadFileType = 'opus' | 'mp4' | 'pdf' | 'doc' | 'xls' | 'ppt' | 'stream';
+
+/** The open_ids batch_get_id found, keyed by the email / mobile exactly as asked. */
+export interface ResolvedUserIds {
+  byEmail: Map<string, string>;
+  byMobile: Map<string, string>;
+}
+
+/** Thrown by {@link LarkClient.downloadResource} when a file is larger than the caller's limit. */
+export class ResourceTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`resource larger than ${limitBytes} bytes`);
+    this.name = 'ResourceTooLargeError';
+  }
+}
 
 /** A chat member as listed by im.v1.chatMembers.get (bots are not listed). */
 export interface ChatMember {
@@ -73,6 +90,30 @@ export interface LarkClient {
   getChatMembers(chatId: string): Promise<ChatMember[]>;
   /** One user by open_id. */
   getUser(openId: string): Promise<LarkUser>;
+  /**
+   * open_ids by email and mobile (contact.v3.user.batchGetId, 50 of each per call, so larger
+   * lists take several calls). Unknown or resigned users are simply absent from the maps.
+   */
+  resolveUserIds(input: {
+    emails?: readonly string[];
+    mobiles?: readonly string[];
+  }): Promise<ResolvedUserIds>;
+  /** im.v1.file.create: uploads a file (≤ 30 MB, not empty) the bot can send as `msg_type: file`. */
+  uploadFile(input: {
+    fileName: string;
+    fileType: UploadFileType;
+    bytes: Buffer;
+  }): Promise<{ fileKey: string }>;
+  /**
+   * im.v1.messageResource.get: the bytes of a file / image in a message users sent. With
+   * `maxBytes`, stops reading and throws {@link ResourceTooLargeError} beyond it.
+   */
+  downloadResource(input: {
+    messageId: string;
+    fileKey: string;
+    type: 'file' | 'image';
+    maxBytes?: number;
+  }): Promise<Buffer>;
   /** Forgets the cached tenant_access_token (after 99991663 and friends). */
   resetToken(): Promise<void>;
 }
@@ -157,6 +198,49 @@ function requireMessageId(data: { message_id?: string } | undefined): { messageI
   if (!data?.message_id)
     throw new LarkApiError({ code: -1, msg: 'answer without message_id', httpStatus: 200 });
   return { messageId: data.message_id };
+}
+
+const BATCH_GET_ID_MAX = 50;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function isReadable(value: unknown): value is AsyncIterable<Buffer> & { destroy(): void } {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value && 'destroy' in value;
+}
+
+/** Reads a stream to its end, or throws {@link ResourceTooLargeError} past `maxBytes`. */
+async function readAll(
+  stream: AsyncIterable<Buffer> & { destroy(): void },
+  maxBytes: number,
+): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      stream.destroy();
+      throw new ResourceTooLargeError(maxBytes);
+    }
+    parts.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(parts);
+}
+
+/** A download error's body arrives as a stream; read it (small) so the Feishu code is known. */
+async function withReadBody(error: unknown): Promise<unknown> {
+  const response = (error as { response?: { data?: unknown } } | undefined)?.response;
+  if (!response || !isReadable(response.data)) return error;
+  try {
+    const text = (await readAll(response.data, 64 * 1024)).toString('utf8');
+    response.data = JSON.parse(text);
+  } catch {
+    response.data = undefined;
+  }
+  return error;
 }
 
 /** The SDK's shared axios instance (its interceptor answers `data`, hence the cast). */
@@ -274,6 +358,55 @@ export function createLarkClient(
         ...(u.is_tenant_manager !== undefined ? { isTenantManager: u.is_tenant_manager } : {}),
         active: !(s?.is_frozen || s?.is_resigned || s?.is_exited) && s?.is_activated !== false,
       };
+    },
+    async resolveUserIds(input) {
+      const byEmail = new Map<string, string>();
+      const byMobile = new Map<string, string>();
+      const emails = chunks([...new Set(input.emails ?? [])], BATCH_GET_ID_MAX);
+      const mobiles = chunks([...new Set(input.mobiles ?? [])], BATCH_GET_ID_MAX);
+      for (let i = 0; i < Math.max(emails.length, mobiles.length); i++) {
+        const data = await call(() =>
+          sdk.contact.v3.user.batchGetId({
+            params: { user_id_type: 'open_id' },
+            data: { emails: emails[i] ?? [], mobiles: mobiles[i] ?? [], include_resigned: false },
+          }),
+        );
+        for (const u of data?.user_list ?? []) {
+          if (!u.user_id) continue;
+          if (u.email) byEmail.set(u.email, u.user_id);
+          if (u.mobile) byMobile.set(u.mobile, u.user_id);
+        }
+      }
+      return { byEmail, byMobile };
+    },
+    async uploadFile(input) {
+      let res: { file_key?: string } | null;
+      try {
+        res = await sdk.im.v1.file.create({
+          data: { file_type: input.fileType, file_name: input.fileName, file: input.bytes },
+        });
+      } catch (error) {
+        throw toLarkApiError(error);
+      }
+      // The SDK answers only `data`, so an HTTP 200 answer with a non-zero code arrives as null.
+      if (!res?.file_key)
+        throw new LarkApiError({ code: -1, msg: 'upload answered without file_key', httpStatus: 200 });
+      return { fileKey: res.file_key };
+    },
+    async downloadResource(input) {
+      try {
+        const res = await sdk.im.v1.messageResource.get({
+          path: { message_id: input.messageId, file_key: input.fileKey },
+          params: { type: input.type },
+        });
+        const stream = res.getReadableStream() as unknown;
+        if (!isReadable(stream))
+          throw new LarkApiError({ code: -1, msg: 'download answered without a body' });
+        return await readAll(stream, input.maxBytes ?? Number.POSITIVE_INFINITY);
+      } catch (error) {
+        if (error instanceof ResourceTooLargeError || error instanceof LarkApiError) throw error;
+        throw toLarkApiError(await withReadBody(error));
+      }
     },
     async resetToken() {
       // An expiry in the past makes the cache report "no token", so the next call fetches one.

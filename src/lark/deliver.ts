@@ -1,14 +1,16 @@
 /**
- * One Open API call per outbox entry, and the rate-limit scopes that call needs.
+ * One Open API call per outbox entry (two for a file: upload, then send), and the rate-limit
+ * scopes that call needs. A file's upload is not counted against the per-app rules: files are
+ * rare and those rules keep a margin below the platform's (rate-rules.ts).
  */
 import type { OutboxMessageDoc } from '../models/outbox-message.js';
-import type { LarkClient, MsgType, ReceiveIdType } from './client.js';
+import type { LarkClient, MsgType, ReceiveIdType, UploadFileType } from './client.js';
 import { LarkApiError, UNEXPECTED_ERROR_CODE } from './errors.js';
 import { RATE_RULES, type RateScope } from './rate-rules.js';
 
 /** The per-chat, per-user or per-message scope of an entry's call, if it has one. */
 export function laneScope(doc: OutboxMessageDoc, targetMessageId: string | null): RateScope | null {
-  if (doc.kind === 'send' && doc.receiveId) {
+  if ((doc.kind === 'send' || doc.kind === 'file') && doc.receiveId) {
     return { rule: doc.receiveIdType === 'chat_id' ? RATE_RULES.chat : RATE_RULES.user, key: doc.receiveId };
   }
   if (doc.kind === 'reply' && doc.chatId) return { rule: RATE_RULES.chat, key: doc.chatId };
@@ -29,6 +31,18 @@ export function scopesFor(doc: OutboxMessageDoc, appId: string, targetMessageId:
   const lane = laneScope(doc, targetMessageId);
   if (lane) scopes.push(lane);
   return scopes;
+}
+
+/** Bytes as read back from Mongo: a Buffer, or the driver's Binary (lean reads), or a Uint8Array. */
+export function toBuffer(value: unknown): Buffer {
+  if (Buffer.isBuffer(value)) return value;
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  const binary = value as { buffer?: unknown; position?: unknown } | null;
+  if (binary && binary.buffer instanceof Uint8Array) {
+    const used = typeof binary.position === 'number' ? binary.position : binary.buffer.length;
+    return toBuffer(binary.buffer.subarray(0, used));
+  }
+  throw new LarkApiError({ code: UNEXPECTED_ERROR_CODE, msg: 'outbox entry bytes are not binary' });
 }
 
 function need<T>(value: T | null | undefined, what: string): T {
@@ -73,6 +87,21 @@ export async function deliver(
       const messageId = need(targetMessageId, 'target message');
       await client.urgentApp({ messageId, openIds: doc.userIds ?? [] });
       return { messageId };
+    }
+    case 'file': {
+      // A retry uploads again (an unsent upload costs nothing); the create keeps the entry's uuid.
+      const { fileKey } = await client.uploadFile({
+        fileName: need(doc.fileName, 'fileName'),
+        fileType: need(doc.fileType, 'fileType') as UploadFileType,
+        bytes: toBuffer(need(doc.bytes, 'bytes')),
+      });
+      return client.createMessage({
+        receiveIdType: need(doc.receiveIdType, 'receiveIdType') as ReceiveIdType,
+        receiveId: need(doc.receiveId, 'receiveId'),
+        msgType: 'file',
+        content: JSON.stringify({ file_key: fileKey }),
+        uuid: doc.uuid,
+      });
     }
     case 'card_update':
       await client.updateCard({

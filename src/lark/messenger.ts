@@ -1,4 +1,12 @@
 import type { Card } from '../../cards/types.js';
+import type { OutboxFileType } from './outbox.js';
+
+/** A file to send as a file message (at most 10 MB; CSV and XLSX go as `stream` / `xls`). */
+export interface OutgoingFile {
+  fileName: string;
+  fileType: OutboxFileType;
+  bytes: Buffer;
+}
 
 /** Where a new message goes. */
 export type Target = { chatId: string } | { openId: string };
@@ -18,6 +26,8 @@ export interface Messenger {
   patchCard(key: string, message: { messageId: string } | { outboxKey: string }, card: Card): Promise<void>;
   /** Delayed update after a card callback, with the callback's token (30 min, 2 uses). */
   updateCardByToken(key: string, token: string, card: Card): Promise<void>;
+  /** Sends a file (uploaded, then sent as a file message). */
+  sendFile(key: string, to: Target, file: OutgoingFile): Promise<void>;
   /** In-app buzz on a message the bot sent. */
   urgent(key: string, message: { messageId: string } | { outboxKey: string }, openIds: string[]): Promise<void>;
 }

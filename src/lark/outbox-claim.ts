@@ -61,6 +61,8 @@ export async function findDueHeads(
       notBefore: { $lte: now },
       lane: { $nin: [...seen] },
     })
+      // File bytes (up to 10 MB each) are not needed to pick heads; the claim reads the full entry.
+      .select({ bytes: 0 })
       .sort({ seq: 1 })
       .limit(batch)
       .lean()) as OutboxMessageDoc[];

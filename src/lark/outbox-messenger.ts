@@ -1,5 +1,7 @@
 import type { Card } from '../../cards/types.js';
+import type { Logger } from '../logger.js';
 import type { Clock } from '../time/clock.js';
+import { isChatInactive } from './chat-gate.js';
 import type { Messenger, Target } from './messenger.js';
 import { enqueue, type MessageRef } from './outbox.js';
 
@@ -19,23 +21,40 @@ function ref(message: { messageId: string } | { outboxKey: string }): MessageRef
   return 'messageId' in message ? { messageId: message.messageId } : { outboxKey: message.outboxKey };
 }
 
+/** Options of {@link createOutboxMessenger}. */
+export interface OutboxMessengerOptions {
+  /** Logs sends skipped because their chat is inactive. */
+  log?: Logger;
+}
+
 /**
  * The {@link Messenger} over the durable outbox: every call only writes to Mongo under its
- * key (idempotent); the sender (woken by each enqueue) delivers.
+ * key (idempotent); the sender (woken by each enqueue) delivers. Sends and replies to a group
+ * the bot was removed from are not enqueued (see chat-gate.ts).
  */
-export function createOutboxMessenger(clock: Clock): Messenger {
+export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions = {}): Messenger {
   const now = () => ({ now: clock.now() });
+  /** True (and logged) when `chatId` is a chat the bot left. */
+  const refused = async (key: string, chatId: string | undefined): Promise<boolean> => {
+    if (!chatId || !(await isChatInactive(chatId))) return false;
+    opts.log?.info({ key, chatId }, 'not sent: the bot is no longer in this chat');
+    return true;
+  };
   return {
     async sendText(key, to, value) {
+      if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
       await enqueue({ key, kind: 'send', ...receiver(to), msgType: 'text', content: text(value) }, now());
     },
     async sendCard(key, to, card) {
+      if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
       await enqueue({ key, kind: 'send', ...receiver(to), msgType: 'interactive', content: cardContent(card) }, now());
     },
     async replyText(key, messageId, value, chatId) {
+      if (await refused(key, chatId)) return;
       await enqueue({ key, kind: 'reply', messageId, chatId, msgType: 'text', content: text(value) }, now());
     },
     async replyCard(key, messageId, card, chatId) {
+      if (await refused(key, chatId)) return;
       await enqueue({ key, kind: 'reply', messageId, chatId, msgType: 'interactive', content: cardContent(card) }, now());
     },
     async patchCard(key, message, card) {
@@ -43,6 +62,10 @@ export function createOutboxMessenger(clock: Clock): Messenger {
     },
     async updateCardByToken(key, token, card) {
       await enqueue({ key, kind: 'card_update', token, card }, now());
+    },
+    async sendFile(key, to, file) {
+      if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
+      await enqueue({ key, kind: 'file', ...receiver(to), ...file }, now());
     },
     async urgent(key, message, openIds) {
       await enqueue({ key, kind: 'urgent', ...ref(message), userIds: openIds }, now());

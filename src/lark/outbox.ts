@@ -14,7 +14,21 @@ import {
   type OutboxMessageDoc,
   type OutboxState,
 } from '../models/outbox-message.js';
-import type { MsgType, ReceiveIdType } from './client.js';
+import type { MsgType, ReceiveIdType, UploadFileType } from './client.js';
+
+/** Largest file the outbox stores (kept in the entry itself; MongoDB documents stop at 16 MB). */
+export const MAX_OUTBOX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Upload types sendable as `msg_type: file` (mp4 / opus would be media / audio messages). */
+export type OutboxFileType = Exclude<UploadFileType, 'mp4' | 'opus'>;
+
+const OUTBOX_FILE_TYPES: ReadonlySet<string> = new Set<OutboxFileType>([
+  'pdf',
+  'doc',
+  'xls',
+  'ppt',
+  'stream',
+]);
 
 /** A message the bot sent: by its Feishu id, or by the outbox key that sent it (resolved once sent). */
 export type MessageRef = { messageId: string; outboxKey?: never } | { outboxKey: string; messageId?: never };
@@ -33,7 +47,16 @@ export type OutboxRequest =
     }
   | ({ kind: 'patch'; content: string } & MessageRef)
   | ({ kind: 'urgent'; userIds: readonly string[] } & MessageRef)
-  | { kind: 'card_update'; token: string; card: unknown };
+  | { kind: 'card_update'; token: string; card: unknown }
+  | {
+      /** Uploaded, then sent as a file message (a retry may upload again; the send keeps its uuid). */
+      kind: 'file';
+      receiveIdType: ReceiveIdType;
+      receiveId: string;
+      fileName: string;
+      fileType: OutboxFileType;
+      bytes: Buffer;
+    };
 
 /** An outbox entry to create: the request plus its unique key. */
 export type EnqueueInput = OutboxRequest & { key: string };
@@ -76,6 +99,7 @@ export function outboxUuid(key: string): string {
 export function laneOf(req: OutboxRequest): string {
   switch (req.kind) {
     case 'send':
+    case 'file':
       return `${req.receiveIdType === 'chat_id' ? 'chat' : 'user'}:${req.receiveId}`;
     case 'reply':
       return req.chatId ? `chat:${req.chatId}` : `reply:${req.messageId}`;
@@ -125,6 +149,20 @@ function validate(input: EnqueueInput): void {
       if (typeof input.card !== 'object' || input.card === null)
         throw new TypeError('outbox: card must be an object');
       return;
+    case 'file':
+      if (!input.receiveId) throw new TypeError('outbox: receiveId is required');
+      if (!input.fileName.trim()) throw new TypeError('outbox: fileName is required');
+      if (!OUTBOX_FILE_TYPES.has(input.fileType))
+        throw new TypeError(`outbox: fileType must be one of ${[...OUTBOX_FILE_TYPES].join(', ')}`);
+      if (!Buffer.isBuffer(input.bytes) || input.bytes.length === 0)
+        throw new TypeError('outbox: bytes must be a non-empty Buffer (Feishu refuses empty files)');
+      if (input.bytes.length > MAX_OUTBOX_FILE_BYTES) {
+        const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+        throw new RangeError(
+          `outbox: file "${input.fileName}" is ${mb(input.bytes.length)} MB; the outbox takes at most ${mb(MAX_OUTBOX_FILE_BYTES)} MB`,
+        );
+      }
+      return;
   }
 }
 
@@ -159,6 +197,15 @@ function fieldsOf(input: EnqueueInput): Record<string, unknown> {
       };
     case 'card_update':
       return { token: input.token, content: JSON.stringify(input.card) };
+    case 'file':
+      return {
+        receiveIdType: input.receiveIdType,
+        receiveId: input.receiveId,
+        msgType: 'file',
+        fileName: input.fileName,
+        fileType: input.fileType,
+        bytes: input.bytes,
+      };
   }
 }
 

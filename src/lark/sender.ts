@@ -23,6 +23,7 @@
 import type { Logger } from '../logger.js';
 import type { OutboxMessageDoc } from '../models/outbox-message.js';
 import type { Clock } from '../time/clock.js';
+import { INACTIVE_CHAT_CODE, inactiveChatOf } from './chat-gate.js';
 import type { LarkClient } from './client.js';
 import { deliver, laneScope, scopesFor } from './deliver.js';
 import { type LarkApiError, toLarkApiError } from './errors.js';
@@ -300,6 +301,7 @@ export class Sender {
       );
       return;
     }
+    if (await this.dropIfChatInactive(doc, log)) return;
     const target = await resolveTarget(doc);
     if (target.state === 'wait') {
       await deferMessage(doc, new Date(Math.max(target.until.getTime(), this.clock.now().getTime() + 500)));
@@ -326,6 +328,17 @@ export class Sender {
     }
     if (laneScope(doc, target.messageId)) this.laneReadyAt.set(doc.lane, granted.windowEnds.at(-1) ?? 0);
     await this.call(doc, target.messageId, log);
+  }
+
+  /** Fails an entry for a group the bot was removed from, without calling the API. */
+  private async dropIfChatInactive(doc: OutboxMessageDoc, log: Logger): Promise<boolean> {
+    const chatId = await inactiveChatOf(doc);
+    if (!chatId) return false;
+    const msg = `chat ${chatId} is inactive: the bot was removed from it`;
+    await markFailed(doc, this.clock.now(), { code: INACTIVE_CHAT_CODE, msg, httpStatus: undefined }, false);
+    this.totals.failed++;
+    log.warn({ code: INACTIVE_CHAT_CODE, chatId }, 'outbox entry dropped: the bot is no longer in this chat');
+    return true;
   }
 
   private async call(doc: OutboxMessageDoc, targetMessageId: string | null, log: Logger): Promise<void> {

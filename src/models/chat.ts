@@ -7,8 +7,6 @@ const chatSchema = new mongoose.Schema(
     name: { type: String, default: '' },
     /** Department._id this group serves (null until bound). */
     deptId: { type: String, default: null },
-    /** Legacy free-text department name from before departments existed; read-only. */
-    department: { type: String, default: null },
     active: { type: Boolean, default: true },
     boundBy: { type: String, default: null },
     boundAt: { type: Date, default: null },
@@ -17,6 +15,7 @@ const chatSchema = new mongoose.Schema(
   },
   { collection: 'chats', timestamps: true },
 );
+chatSchema.index({ deptId: 1 });
 
 export type ChatDoc = mongoose.InferSchemaType<typeof chatSchema>;
 export const ChatModel = mongoose.model('Chat', chatSchema);

@@ -11,7 +11,7 @@ export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /** What the sender does with a message. */
-export const OUTBOX_KINDS = ['send', 'reply', 'patch', 'urgent', 'card_update'] as const;
+export const OUTBOX_KINDS = ['send', 'reply', 'patch', 'urgent', 'card_update', 'file'] as const;
 
 /** One of {@link OUTBOX_KINDS}. */
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
@@ -43,6 +43,10 @@ const outboxSchema = new Schema(
     userIds: { type: [String], default: undefined },
     /** Callback token for card_update. */
     token: { type: String, default: null },
+    /** kind file: the name shown in the chat, the upload type and the bytes (BSON binary). */
+    fileName: { type: String, default: null },
+    fileType: { type: String, default: null },
+    bytes: { type: Buffer, default: null },
 
     state: { type: String, enum: OUTBOX_STATES, default: 'pending' },
     /** SDK calls made so far (a call lost in a crash counts when the lease is taken over). */

@@ -24,6 +24,8 @@ const personSchema = new mongoose.Schema(
     locale: { type: String, enum: ['zh-CN', 'en-US', null], default: null },
     /** When name and contact data were last read from the contact API. */
     contactFetchedAt: { type: Date, default: null },
+    /** When the contact API was last tried (success or not); failures are retried after a pause. */
+    contactTriedAt: { type: Date, default: null },
   },
   { collection: 'people', timestamps: true },
 );

@@ -1,5 +1,8 @@
 import mongoose from 'mongoose';
 
+/** Who changed one setting, and when. */
+const changeSchema = new mongoose.Schema({ by: String, at: Date }, { _id: false });
+
 /**
  * Agency-wide settings changed by admins with `/config set`; one document (`_id: 'tenant'`).
  * Unset fields fall back to the environment (BOT_TIMEZONE) and built-in defaults.
@@ -15,6 +18,13 @@ const tenantSettingsSchema = new mongoose.Schema(
     /** `mainland`: the official holiday and 调休 calendar; `weekdays`: plain Monday–Friday. */
     workdays: { type: String, enum: ['mainland', 'weekdays', null], default: null },
     locale: { type: String, enum: ['zh-CN', 'en-US', null], default: null },
+    /** Who last set each field and when (`changes.timezone`, …); absent = never set. */
+    changes: {
+      timezone: { type: changeSchema, default: undefined },
+      quietHours: { type: changeSchema, default: undefined },
+      workdays: { type: changeSchema, default: undefined },
+      locale: { type: changeSchema, default: undefined },
+    },
     updatedAt: { type: Date, default: null },
     updatedBy: { type: String, default: null },
   },

@@ -29,6 +29,14 @@ export const quietHoursPolicySchema = z.object({
 /** The policy the bot starts with: quiet 22:00–08:00, every day. */
 export const DEFAULT_QUIET_HOURS: QuietHoursPolicy = { start: '22:00', end: '08:00' };
 
+/** Quiet hours turned off: no window (start === end) and no rest-day hold; nothing is held. */
+export const QUIET_HOURS_OFF: QuietHoursPolicy = { start: '00:00', end: '00:00', workdaysOnly: false };
+
+/** True when the policy never holds anything back (no window, no rest-day hold). */
+export function isQuietHoursOff(policy: QuietHoursPolicy): boolean {
+  return policy.start === policy.end && !policy.workdaysOnly;
+}
+
 function minutesOf(hhmm: string): number {
   const m = HH_MM.exec(hhmm);
   if (!m) throw new RangeError(`quiet hours time must be HH:mm: ${JSON.stringify(hhmm)}`);

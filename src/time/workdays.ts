@@ -28,6 +28,12 @@ export interface DayInfo {
   name?: string;
 }
 
+/**
+ * Which base calendar applies before overrides: `mainland` = the official holiday and 调休
+ * calendar; `weekdays` = plain Monday–Friday (the official calendar is ignored).
+ */
+export type WorkdayMode = 'mainland' | 'weekdays';
+
 /** Anything that can tell workdays apart; WorkCalendar implements it, tests may stub it. */
 export interface WorkdayChecker {
   isWorkday(day: DayInput): boolean;
@@ -36,6 +42,8 @@ export interface WorkdayChecker {
 /** Options for {@link WorkCalendar}. */
 export interface WorkCalendarOptions {
   tz: string;
+  /** Base calendar (default `mainland`); overrides apply in both modes. */
+  mode?: WorkdayMode;
   log?: Logger;
   /** Reads the overrides on reload(); defaults to the calendar_overrides collection. */
   loadOverrides?: () => Promise<OverrideEntry[]>;
@@ -51,6 +59,7 @@ const MAX_SCAN_DAYS = 3660;
 /** Workday questions answered in memory; call reload() after admins change overrides. */
 export class WorkCalendar implements WorkdayChecker {
   readonly tz: string;
+  readonly mode: WorkdayMode;
   private readonly log: Logger | undefined;
   private readonly loader: () => Promise<OverrideEntry[]>;
   private readonly holidays: HolidayData;
@@ -59,6 +68,7 @@ export class WorkCalendar implements WorkdayChecker {
 
   constructor(opts: WorkCalendarOptions) {
     this.tz = opts.tz;
+    this.mode = opts.mode ?? 'mainland';
     this.log = opts.log;
     this.holidays = opts.holidays ?? loadHolidayData();
     this.loader = opts.loadOverrides ?? listCalendarOverrides;
@@ -108,6 +118,7 @@ export class WorkCalendar implements WorkdayChecker {
     if (o) return { date, work: o.kind === 'work', source: 'override', ...(o.note ? { name: o.note } : {}) };
     const weekday = weekdayOf(date);
     const regular = weekday >= 1 && weekday <= 5;
+    if (this.mode === 'weekdays') return { date, work: regular, source: regular ? 'weekday' : 'weekend' };
     const year = Number(date.slice(0, 4));
     if (year < this.holidays.firstYear || year > this.holidays.lastYear) {
       this.warnOutOfRange(year);

@@ -88,12 +88,18 @@ describe('commands in a group chat, end to end', () => {
     await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: MEMBER, text: '/chat bind 财务科', mentionBot: true });
     await h.settle();
     const [reply] = h.emulator.messagesTo({ chatId: GROUP }).slice(before);
-    expect(h.emulator.textOf(reply!)).toContain('仅限管理员使用');
+    expect(h.emulator.textOf(reply!)).toContain('仅限管理员');
     const { ChatModel } = await import('../../src/models/chat.js');
     expect(await ChatModel.findOne({ chatId: GROUP }).lean()).toBeNull();
   });
 
   it('an admin binds the group, and the bind form works through a card callback', async () => {
+    for (const name of ['办公室', '纪检组']) {
+      await h.emulator.sendText({ chatType: 'p2p', sender: ADMIN, text: `/dept add ${name}` });
+      await h.settle();
+    }
+    const { DepartmentModel } = await import('../../src/models/department.js');
+    const discipline = (await DepartmentModel.findOne({ name: '纪检组' }).lean())!;
     await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '/chat bind 办公室', mentionBot: true });
     await h.settle();
     expect(h.emulator.textOf(h.emulator.messagesTo({ chatId: GROUP }).at(-1)!)).toContain('已将本群绑定到“办公室”');
@@ -117,13 +123,13 @@ describe('commands in a group chat, end to end', () => {
       messageId: form.messageId,
       operator: ADMIN,
       text: '确认绑定',
-      formValue: { department: '纪检组' },
+      formValue: { department: discipline._id },
     });
     expect(clicked.status).toBe(200);
     expect(clicked.elapsedMs).toBeLessThan(3000);
     expect(clicked.toast?.content).toContain('现已改为“纪检组”');
     expect(h.emulator.textOf(h.emulator.message(form.messageId)!)).toContain('已绑定到“纪检组”');
     const { ChatModel } = await import('../../src/models/chat.js');
-    expect((await ChatModel.findOne({ chatId: GROUP }).lean())?.department).toBe('纪检组');
+    expect((await ChatModel.findOne({ chatId: GROUP }).lean())?.deptId).toBe(discipline._id);
   });
 });

@@ -115,6 +115,10 @@ describe('webhook transport', () => {
   });
 
   it('a slow card action answers a toast now and updates the card later with the callback token', async () => {
+    await h.emulator.sendText({ chatType: 'p2p', sender: ADMIN, text: '/dept add 党建办' });
+    await h.settle();
+    const { DepartmentModel } = await import('../../src/models/department.js');
+    const dept = (await DepartmentModel.findOne({ name: '党建办' }).lean())!;
     await h.emulator.sendText({
       chatId: GROUP,
       chatType: 'group',
@@ -128,7 +132,7 @@ describe('webhook transport', () => {
       messageId: form.messageId,
       operator: ADMIN,
       text: '确认绑定',
-      formValue: { department: '党建办' },
+      formValue: { department: dept._id },
     });
     expect(click.status).toBe(200);
     expect(click.toast?.content).toContain('正在处理');

@@ -1,7 +1,7 @@
-/** Token, chat members, user lookup and message resource download. */
+/** Token, chat members, user lookup (by id, by email / mobile) and message resource download. */
 import { type ApiRequest, bodyOf, type EmuContext } from './context.js';
-import { type ApiReply, fail, ok } from './responses.js';
-import { ids } from './world.js';
+import { type ApiReply, fail, fieldViolation, ok } from './responses.js';
+import { type EmuUser, ids } from './world.js';
 
 const TOKEN_TTL_S = 7200;
 const REFRESH_BELOW_S = 30 * 60;
@@ -155,4 +155,56 @@ export function messageResource(ctx: EmuContext, req: ApiRequest): ApiReply {
       'content-disposition': `attachment; filename="${encodeURIComponent(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     },
   };
+}
+
+/** Mainland numbers match with or without +86; spaces and dashes are ignored. */
+function mobileKey(mobile: string): string {
+  const digits = mobile.replace(/[\s-]/g, '');
+  return digits.startsWith('+86') ? digits.slice(3) : digits;
+}
+
+/**
+ * POST /open-apis/contact/v3/users/batch_get_id?user_id_type=open_id — open_ids by email and
+ * mobile (通过手机号或邮箱获取用户 ID). At most 50 emails and 50 mobiles per call (99992402
+ * beyond). Answers `data.user_list`: one item per queried email / mobile, with `user_id` (in the
+ * requested id type) and `status` only when a user was found.
+ */
+export function batchGetUserIds(ctx: EmuContext, req: ApiRequest): ApiReply {
+  const idType = req.query.user_id_type ?? 'open_id';
+  if (!['open_id', 'union_id', 'user_id'].includes(idType)) {
+    return fieldViolation('user_id_type', 'user_id_type must be open_id|union_id|user_id');
+  }
+  const b = bodyOf(req);
+  const list = (v: unknown): string[] | undefined =>
+    v === undefined ? [] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
+  const emails = list(b.emails);
+  const mobiles = list(b.mobiles);
+  if (!emails) return fieldViolation('emails', 'emails must be an array of strings');
+  if (!mobiles) return fieldViolation('mobiles', 'mobiles must be an array of strings');
+  if (emails.length > 50)
+    return fieldViolation('emails', 'the length of emails must be less than or equal to 50');
+  if (mobiles.length > 50)
+    return fieldViolation('mobiles', 'the length of mobiles must be less than or equal to 50');
+  const users = [...ctx.world.users.values()];
+  const idOf = (u: EmuUser) =>
+    idType === 'open_id' ? u.openId : idType === 'union_id' ? u.unionId : u.userId;
+  const status = {
+    is_frozen: false,
+    is_resigned: false,
+    is_activated: true,
+    is_exited: false,
+    is_unjoin: false,
+  };
+  const found = (u: EmuUser | undefined) => (u ? { user_id: idOf(u), status } : {});
+  const userList = [
+    ...emails.map((email) => ({
+      ...found(users.find((u) => u.email !== undefined && u.email.toLowerCase() === email.toLowerCase())),
+      email,
+    })),
+    ...mobiles.map((mobile) => ({
+      ...found(users.find((u) => u.mobile !== undefined && mobileKey(u.mobile) === mobileKey(mobile))),
+      mobile,
+    })),
+  ];
+  return ok({ user_list: userList });
 }

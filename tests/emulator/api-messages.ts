@@ -64,6 +64,29 @@ export function parseContent(msgType: string, raw: unknown): Parsed {
   return { ok: true, content };
 }
 
+/** The msg_type a file uploaded with `file_type` must be sent as. */
+function msgTypeForUpload(fileType: string): string {
+  if (fileType === 'mp4') return 'media';
+  if (fileType === 'opus') return 'audio';
+  return 'file';
+}
+
+/**
+ * Checks the `file_key` of a file / media / audio message: it must be a file this app uploaded
+ * (230017 otherwise, as for keys from another app or the Drive API) whose upload type matches
+ * the msg_type (230055). Answers the content as Feishu stores it, with the file name.
+ */
+function checkFileContent(ctx: EmuContext, msgType: string, content: unknown): Parsed {
+  if (msgType !== 'file' && msgType !== 'media' && msgType !== 'audio') return { ok: true, content };
+  if (!isObj(content) || typeof content.file_key !== 'string' || content.file_key === '') {
+    return { ok: false, reply: imFail(230001, 'invalid message content, file_key is required') };
+  }
+  const upload = ctx.world.uploads.get(content.file_key);
+  if (!upload) return { ok: false, reply: imFail(230017) };
+  if (msgTypeForUpload(upload.fileType) !== msgType) return { ok: false, reply: imFail(230055) };
+  return { ok: true, content: { ...content, file_name: upload.fileName } };
+}
+
 /** Whether a card is shared (`update_multi`), which PATCH requires before and after. 2.0 defaults to true. */
 function isSharedCard(card: unknown): boolean {
   if (!isObj(card) || isCardReference(card)) return true;
@@ -162,6 +185,8 @@ export function createMessage(ctx: EmuContext, req: ApiRequest): ApiReply {
   if (dup) return ok(messageData(ctx, dup));
   const parsed = parseContent(b.msg_type, b.content);
   if (!parsed.ok) return parsed.reply;
+  const file = checkFileContent(ctx, b.msg_type, parsed.content);
+  if (!file.ok) return file.reply;
   const refused = limited(ctx, landingScope(target.chat));
   if (refused) return refused;
   const m = store(ctx, {
@@ -170,7 +195,7 @@ export function createMessage(ctx: EmuContext, req: ApiRequest): ApiReply {
     receiveIdType: idType,
     receiveId: b.receive_id,
     msgType: b.msg_type,
-    content: parsed.content,
+    content: file.content,
     rawContent: b.content as string,
     uuid: b.uuid as string | undefined,
   });
@@ -239,12 +264,14 @@ export function replyMessage(ctx: EmuContext, req: ApiRequest): ApiReply {
   if (dup) return ok(messageData(ctx, dup));
   const parsed = parseContent(b.msg_type, b.content);
   if (!parsed.ok) return parsed.reply;
+  const file = checkFileContent(ctx, b.msg_type, parsed.content);
+  if (!file.ok) return file.reply;
   const refused = limited(ctx, landingScope(chat));
   if (refused) return refused;
   const m = store(ctx, {
     chat,
     msgType: b.msg_type,
-    content: parsed.content,
+    content: file.content,
     rawContent: b.content as string,
     uuid: b.uuid as string | undefined,
     parent,

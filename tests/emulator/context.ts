@@ -1,4 +1,5 @@
 /** Shared state handed to every API handler. */
+import type { MultipartPart } from './multipart.js';
 import type { RateLimiter } from './rate-limits.js';
 import type { World } from './world.js';
 
@@ -30,6 +31,8 @@ export interface ApiRequest {
   params: Record<string, string>;
   query: Record<string, string>;
   body: unknown;
+  /** The parts of a multipart/form-data body (uploads); undefined for JSON requests. */
+  parts?: MultipartPart[];
 }
 
 /** Narrow helper: the body as a record (empty when not an object). */

@@ -14,6 +14,9 @@
  * - gateway limit: 429 `{code:99991400, msg:"request trigger frequency limit"}` + x-ogw-ratelimit-* headers (频控策略).
  * - delayed update: 300020 / 300030 / 300040 / 11311 (延时更新消息卡片) with HTTP 200 (status not documented).
  * - chat members: 400/232001, 232006, 232011; user get: 400/41012; resources: 400/234001, 234003, 234004.
+ * - file upload (上传文件): 400/234001 bad field, 234006 over 30 MB, 234010 empty; sending a file_key
+ *   this app did not upload → 400/230017, upload type ≠ msg_type (mp4 → media, opus → audio) → 400/230055.
+ * - user ids by email / mobile (batch_get_id): over 50 of either → 400/99992402.
  */
 import type { Server } from 'node:http';
 import { applyUpdate, issueCallbackToken } from './api-messages.js';
@@ -44,7 +47,15 @@ import {
 import { renderMessageText } from './render-text.js';
 import { type RecordedCall, startServer } from './server.js';
 import { renderTranscript } from './transcript.js';
-import { type EmuChat, type EmuFile, type EmuUser, ids, type StoredMessage, World } from './world.js';
+import {
+  type EmuChat,
+  type EmuFile,
+  type EmuUpload,
+  type EmuUser,
+  ids,
+  type StoredMessage,
+  World,
+} from './world.js';
 
 export {
   validateCard,
@@ -66,6 +77,7 @@ export type {
   EmuUser,
   EmuChat,
   EmuFile,
+  EmuUpload,
   FaultSpec,
   ActiveFault,
   RateLimitConfig,
@@ -139,6 +151,10 @@ export interface Emulator {
   addUser(u: EmuUser): EmuUser;
   addChat(c: { chatId: string; name: string; members: string[] }): EmuChat;
   addFile(f: EmuFile): void;
+  /** Files the bot uploaded (POST /open-apis/im/v1/files), by file_key. */
+  readonly uploads: ReadonlyMap<string, EmuUpload>;
+  /** The uploaded file a bot file message carries (by message or message id), with its bytes. */
+  uploadedFile(m: StoredMessage | string): EmuUpload | undefined;
   /** Every API call received, in order. */
   readonly calls: RecordedCall[];
   /** Every message the bot sent (live array). */
@@ -281,6 +297,13 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     addChat: (c) => world.addChat(c),
     addFile: (f) => {
       world.files.push(f);
+    },
+    uploads: world.uploads,
+    uploadedFile(m) {
+      const msg = typeof m === 'string' ? world.byId.get(m) : m;
+      const content = msg?.content;
+      const key = isObj(content) && typeof content.file_key === 'string' ? content.file_key : undefined;
+      return key ? world.uploads.get(key) : undefined;
     },
     calls,
     messages: world.messages,

@@ -44,9 +44,11 @@ export const IM_MSG: Record<number, string> = {
   230002: 'The bot can not be outside the group.',
   230012: 'Bot is NOT the sender of the message.',
   230013: 'Bot has NO availability to this user.',
+  230017: 'Bot is NOT the owner of the resource.',
   230020: 'This operation triggers the frequency limit.',
   230025: 'The length of the message content reaches its limit.',
   230031: 'Message can only be modified within 14 days after sending.',
+  230055: 'The type of file upload does not match the type of message being sent.',
   230099: 'Failed to create card content.',
 };
 

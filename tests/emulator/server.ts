@@ -7,10 +7,19 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chatMembers, checkAuth, getUser, messageResource, tenantAccessToken } from './api-directory.js';
+import {
+  batchGetUserIds,
+  chatMembers,
+  checkAuth,
+  getUser,
+  messageResource,
+  tenantAccessToken,
+} from './api-directory.js';
+import { uploadFile } from './api-files.js';
 import { createMessage, delayedCardUpdate, patchMessage, replyMessage, urgentApp } from './api-messages.js';
 import type { ApiRequest, EmuContext } from './context.js';
 import type { FaultBox } from './faults.js';
+import { type MultipartPart, multipartBoundary, parseMultipart } from './multipart.js';
 import { type ApiReply, fail, gatewayLimited, IM_MSG } from './responses.js';
 import { ids } from './world.js';
 
@@ -71,7 +80,9 @@ const ROUTES: Route[] = [
   route('PATCH', '/open-apis/im/v1/messages/:message_id', 'im.message.patch', patchMessage),
   route('POST', '/open-apis/interactive/v1/card/update', 'interactive.card.update', delayedCardUpdate),
   route('GET', '/open-apis/im/v1/chats/:chat_id/members', 'im.chat_members.get', chatMembers),
+  route('POST', '/open-apis/contact/v3/users/batch_get_id', 'contact.user.batch_get_id', batchGetUserIds),
   route('GET', '/open-apis/contact/v3/users/:user_id', 'contact.user.get', getUser),
+  route('POST', '/open-apis/im/v1/files', 'im.file.create', uploadFile),
   route(
     'GET',
     '/open-apis/im/v1/messages/:message_id/resources/:file_key',
@@ -145,7 +156,19 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     write(res, reply);
   };
   let parseError = false;
-  if (raw.length > 0) {
+  let parts: MultipartPart[] | undefined;
+  const boundary = multipartBoundary(req.headers['content-type']);
+  if (boundary) {
+    parts = parseMultipart(raw, boundary);
+    parseError = parts === undefined;
+    // Recorded without the file bytes: text fields as they are, files as their size.
+    call.body = Object.fromEntries(
+      (parts ?? []).map((p) => [
+        p.name,
+        p.filename === undefined && p.name !== 'file' ? p.data.toString('utf8') : `<${p.data.length} bytes>`,
+      ]),
+    );
+  } else if (raw.length > 0) {
     try {
       call.body = JSON.parse(raw.toString('utf8'));
     } catch {
@@ -172,7 +195,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     call.faulted = undefined;
   }
   if (!match?.m) return finish({ status: 404, body: { code: 404, msg: '404 page not found' } });
-  if (parseError) return finish(fail(400, 9499, 'Bad Request: invalid JSON body'));
+  if (parseError)
+    return finish(
+      fail(400, 9499, boundary ? 'Bad Request: invalid multipart body' : 'Bad Request: invalid JSON body'),
+    );
   const { r, m } = match;
   if (r.auth) {
     const denied = checkAuth(deps.ctx, req.headers.authorization);
@@ -191,7 +217,14 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   r.keys.forEach((k, i) => {
     params[k] = decodeURIComponent(m[i + 1] ?? '');
   });
-  const reply = r.handler(deps.ctx, { method, pathname: url.pathname, params, query, body: call.body });
+  const reply = r.handler(deps.ctx, {
+    method,
+    pathname: url.pathname,
+    params,
+    query,
+    body: call.body,
+    parts,
+  });
   finish(reply);
 }
 

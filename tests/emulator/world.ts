@@ -34,6 +34,16 @@ export interface EmuFile {
   contentType?: string;
 }
 
+/** A file the bot uploaded with POST /open-apis/im/v1/files (sendable as msg_type file). */
+export interface EmuUpload {
+  fileKey: string;
+  fileType: string;
+  fileName: string;
+  bytes: Buffer;
+  /** Clock ms of the upload. */
+  at: number;
+}
+
 /** One change applied to a stored card message. */
 export interface MessageUpdate {
   via: 'patch' | 'card_update' | 'callback_response';
@@ -113,6 +123,8 @@ export class World {
   readonly users = new Map<string, EmuUser>();
   readonly chats = new Map<string, EmuChat>();
   readonly files: EmuFile[] = [];
+  /** Files the bot uploaded, by file_key. */
+  readonly uploads = new Map<string, EmuUpload>();
   /** Messages the bot sent through the API. */
   readonly messages: StoredMessage[] = [];
   /** Messages users sent to the bot (through the emulator helpers). */

@@ -16,7 +16,7 @@ const cards = {
   helpDetail: buildHelpDetailCard(zh, 'chat', [
     { usage: '/chat bind <部门名>', summary: '将本群绑定到部门', aliases: ['群聊 绑定'], whoMay: '管理员', example: '/chat bind 办公室' },
   ]),
-  bindForm: buildChatBindForm(zh, 'oc_test'),
+  bindForm: buildChatBindForm(zh, 'oc_test', [{ value: 'd_1', label: '机关 / 办公室' }]),
   bound: buildChatBoundCard(zh, '办公室', '<at id=ou_x></at>'),
 };
 

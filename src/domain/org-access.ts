@@ -1,0 +1,31 @@
+import { PersonModel } from '../models/person.js';
+import type { AccessPolicy, ActorProfile, Role } from './access.js';
+import { withDescendants } from './departments.js';
+import { toPersonView } from './people.js';
+
+/**
+ * The access policy over stored people: admin (BOT_ADMINS or stored), supervisor (stored),
+ * leader (heads at least one department), member (everyone). `leads` holds the headed
+ * departments and everything below them. One query, two for leaders.
+ */
+export function createOrgAccessPolicy(bootstrapAdmins: readonly string[]): AccessPolicy {
+  const admins = new Set(bootstrapAdmins);
+  return {
+    async profileOf(openId): Promise<ActorProfile> {
+      const doc = await PersonModel.findOne({ openId: { $eq: openId } }).lean();
+      const person = doc ? toPersonView(doc) : undefined;
+      const roles: Role[] = [];
+      if (admins.has(openId) || person?.roles.includes('admin')) roles.push('admin');
+      if (person && person.leads.length > 0) roles.push('leader');
+      if (person?.roles.includes('supervisor')) roles.push('supervisor');
+      roles.push('member');
+      return {
+        roles,
+        name: person?.name ?? '',
+        deptId: person?.deptId ?? null,
+        leads: person ? await withDescendants(person.leads) : [],
+        locale: person?.locale ?? null,
+      };
+    },
+  };
+}

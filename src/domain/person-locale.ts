@@ -1,0 +1,21 @@
+/**
+ * A person's own language (`/lang`), stored on their Person document. The dispatcher answers
+ * in it before the agency's language (tenant settings) and zh-CN.
+ */
+import type { Locale } from '../i18n/index.js';
+import { PersonModel } from '../models/person.js';
+
+/** Sets (or with null clears) a person's language; creates the Person document when new. */
+export async function setPersonLocale(openId: string, locale: Locale | null): Promise<void> {
+  await PersonModel.updateOne(
+    { openId: { $eq: openId } },
+    { $set: { locale }, $setOnInsert: { openId } },
+    { upsert: true },
+  );
+}
+
+/** A person's own language, or null when they have not chosen one (or are unknown). */
+export async function getPersonLocale(openId: string): Promise<Locale | null> {
+  const doc = await PersonModel.findOne({ openId: { $eq: openId } }, { locale: 1 }).lean();
+  return (doc?.locale as Locale | null | undefined) ?? null;
+}
