@@ -16,6 +16,8 @@ import { type LocalDb, startLocalDb } from './local-db.js';
 const ADMIN = 'ou_demo_admin_wang';
 const LI = 'ou_demo_member_li';
 const ZHANG = 'ou_demo_member_zhang';
+const ZHAO = 'ou_demo_supervisor_zhao';
+const SUN = 'ou_demo_member_sun';
 const GROUP = 'oc_demo_office_group';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
   emu.addUser({ openId: ADMIN, name: '王主任' });
   emu.addUser({ openId: LI, name: '李明' });
   emu.addUser({ openId: ZHANG, name: '张华' });
+  emu.addUser({ openId: ZHAO, name: '赵敏', mobile: '+8613800000001' });
+  emu.addUser({ openId: SUN, name: '孙磊', email: 'sunlei@example.gov.cn' });
   emu.addChat({ chatId: GROUP, name: '办公室工作群', members: [ADMIN, LI, ZHANG] });
 
   const step = async (title: string, act: () => Promise<unknown>) => {
@@ -63,43 +67,132 @@ async function main(): Promise<void> {
       await emu.sendText({ chatType: 'p2p', sender: ADMIN, text });
       await h.settle();
     }
-    await emu.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '/chat bind 办公室', mentionBot: true });
+    await emu.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: ADMIN,
+      text: '/chat bind 办公室',
+      mentionBot: true,
+    });
   });
   await step('3. 成员李明询问帮助', () =>
     emu.sendText({ chatId: GROUP, chatType: 'group', sender: LI, text: '/help', mentionBot: true }),
   );
   await step('4. 成员张华尝试管理员命令（应被婉拒）', () =>
-    emu.sendText({ chatId: GROUP, chatType: 'group', sender: ZHANG, text: '/chat bind 财务科', mentionBot: true }),
+    emu.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: ZHANG,
+      text: '/chat bind 财务科',
+      mentionBot: true,
+    }),
   );
   await step('5. 张华输错命令（给出最接近的命令）', () =>
     emu.sendText({ chatId: GROUP, chatType: 'group', sender: ZHANG, text: '/hlep', mentionBot: true }),
   );
   await step('6. 同一事件被飞书重复推送三次（只回复一次）', async () => {
-    const first = await emu.sendText({ chatId: GROUP, chatType: 'group', sender: LI, text: '帮助', mentionBot: true });
+    const first = await emu.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: LI,
+      text: '帮助',
+      mentionBot: true,
+    });
     await emu.redeliver(first.eventId);
     await emu.redeliver(first.eventId);
   });
   await step('7. 王主任用表单卡片改绑部门；张华点按钮被拒', async () => {
-    await emu.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '/chat bind', mentionBot: true });
+    await emu.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: ADMIN,
+      text: '/chat bind',
+      mentionBot: true,
+    });
     await h.settle();
     const form = emu.latestCard({ chatId: GROUP })!;
-    const refused = await emu.clickButton({ messageId: form.messageId, operator: ZHANG, text: '确认绑定', formValue: {} });
+    const refused = await emu.clickButton({
+      messageId: form.messageId,
+      operator: ZHANG,
+      text: '确认绑定',
+      formValue: {},
+    });
     out(`    （张华点击“确认绑定”，看到提示：${refused.toast?.content ?? '无'}）`);
     const section = await DepartmentModel.findOne({ name: '综合科' }).lean();
-    const done = await emu.clickButton({ messageId: form.messageId, operator: ADMIN, text: '确认绑定', formValue: { department: section?._id } });
+    const done = await emu.clickButton({
+      messageId: form.messageId,
+      operator: ADMIN,
+      text: '确认绑定',
+      formValue: { department: section?._id },
+    });
     out(`    （王主任点击“确认绑定”，看到提示：${done.toast?.content ?? '无'}）`);
   });
   await step('8. 王主任私聊查看已绑定的群', () =>
     emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/chat list' }),
   );
-  await step('9. 王主任任命李明为办公室负责领导；李明把张华分到综合科，再查看组织架构和“我是谁”', async () => {
-    await emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/role leader @李明 办公室', mentions: [LI] });
+  await step(
+    '9. 王主任任命李明为办公室负责领导；李明把张华分到综合科，再查看组织架构和“我是谁”',
+    async () => {
+      await emu.sendText({
+        chatType: 'p2p',
+        sender: ADMIN,
+        text: '/role leader @李明 办公室',
+        mentions: [LI],
+      });
+      await h.settle();
+      await emu.sendText({
+        chatType: 'p2p',
+        sender: LI,
+        text: '/role member @张华 综合科',
+        mentions: [ZHANG],
+      });
+      await h.settle();
+      await emu.sendText({ chatType: 'p2p', sender: LI, text: '/dept tree' });
+      await h.settle();
+      await emu.sendText({ chatType: 'p2p', sender: LI, text: '/whoami' });
+    },
+  );
+
+  await step('10. 王主任导入成员名单（CSV，含 1 行错误：部门不存在）', async () => {
+    await emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/import members' });
     await h.settle();
-    await emu.sendText({ chatType: 'p2p', sender: LI, text: '/role member @张华 综合科', mentions: [ZHANG] });
+    const csv = [
+      '姓名,open_id,手机号,邮箱,部门,角色',
+      '赵敏,,13800000001,,机关,监督员',
+      '孙磊,,,sunlei@example.gov.cn,综合科,成员',
+      '钱进,ou_demo_unknown_qian,,,宣传部,成员',
+    ].join('\n');
+    await emu.sendFile({
+      chatType: 'p2p',
+      sender: ADMIN,
+      fileName: '成员名单.csv',
+      bytes: Buffer.from(`\uFEFF${csv}`, 'utf8'),
+    });
+  });
+  await step('11. 王主任设置年末休息日和免打扰时段；监督员赵敏尝试改配置（被婉拒）', async () => {
+    await emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/holiday add 2026-12-31 休 年末调休' });
     await h.settle();
-    await emu.sendText({ chatType: 'p2p', sender: LI, text: '/dept tree' });
+    await emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/config set quiet-hours 21:30-07:30' });
     await h.settle();
-    await emu.sendText({ chatType: 'p2p', sender: LI, text: '/whoami' });
+    await emu.sendText({ chatType: 'p2p', sender: ZHAO, text: '/config set locale English' });
+  });
+  await step('12. 王主任查看最近 6 条审计记录', () =>
+    emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/audit 6' }),
+  );
+  await step('13. 机器人被移出工作群后，不再向该群发送任何消息', async () => {
+    await emu.botRemovedFromChat({ chatId: GROUP, operator: ADMIN });
+    await h.settle();
+    const before = emu.calls.length;
+    await h.bot.services.messenger.sendText(
+      'demo:reminder-after-removal',
+      { chatId: GROUP },
+      '（一条定时提醒）',
+    );
+    await h.settle();
+    const toGroup = emu.calls
+      .slice(before)
+      .filter((c) => JSON.stringify(c.body ?? '').includes(GROUP)).length;
+    out(`    （一条发往该群的定时提醒被拦下：模拟器收到 ${toGroup} 次发往该群的调用）`);
   });
 
   const violations = emu.rateLimitViolations.length;
@@ -116,7 +209,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`演示失败 / demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `演示失败 / demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -63,7 +63,7 @@ export function register(registry: CommandRegistry): void {
     async run(ctx, count) {
       const tz = (await ctx.services.settings()).timezone;
       const records = await listAudit(count);
-      const names = await namesOf(records.map((r) => r.actor));
+      const names = await namesOf(records.flatMap((r) => [r.actor, r.target]));
       await ctx.reply.card(
         buildAuditCard(
           ctx.t,
@@ -98,7 +98,7 @@ export function register(registry: CommandRegistry): void {
         return;
       }
       const records = [...newestFirst].reverse();
-      const names = await namesOf(records.map((r) => r.actor));
+      const names = await namesOf(records.flatMap((r) => [r.actor, r.target]));
       const bytes = toCsvBytes(toAuditCsvRows(ctx.t, records, names, tz));
       if (bytes.length > MAX_OUTBOX_FILE_BYTES) {
         await ctx.reply.text(ctx.t('audit.exportTooLarge', { max: records.length }));

@@ -7,11 +7,7 @@ import { type ActorProfile, mayUse } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
 import { DEFAULT_LOCALE, i18nPair, translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import {
-  cardActionSchema,
-  type Envelope,
-  messageReceiveSchema,
-} from '../transport/envelope.js';
+import { cardActionSchema, type Envelope, messageReceiveSchema } from '../transport/envelope.js';
 import type { BotServices, EventContext } from './context.js';
 import { claimDedupeKey, claimEvent, finishEvent, findStranded, recordEvent } from './inbox.js';
 
@@ -163,7 +159,11 @@ export class Dispatcher {
       return 'done';
     }
     const text = readText(message.content);
-    const mentions = (message.mentions ?? []).map((m) => ({ key: m.key, openId: m.id.open_id, name: m.name }));
+    const mentions = (message.mentions ?? []).map((m) => ({
+      key: m.key,
+      openId: m.id.open_id,
+      name: m.name,
+    }));
     const outcome = await runCommand(ctx, this.opts.commands, tokenize(text, mentions, this.opts.botOpenId));
     log.debug({ outcome }, 'message handled');
     return 'done';
@@ -197,7 +197,10 @@ export class Dispatcher {
       );
       await finishEvent(eventId, this.owner, 'done', this.now());
       return {
-        toast: { type: 'error', content: ctx.t('action.forbidden', { roles: describeRoles(ctx.t, spec.roles) }) },
+        toast: {
+          type: 'error',
+          content: ctx.t('action.forbidden', { roles: describeRoles(ctx.t, spec.roles) }),
+        },
       };
     }
     const input = spec.input.safeParse({
@@ -210,7 +213,8 @@ export class Dispatcher {
     if (!input.success) {
       await finishEvent(eventId, this.owner, 'done', this.now());
       const custom = input.error.issues.find((i) => i.message.startsWith('i18n:'));
-      if (custom) return { toast: { type: 'error', content: ctx.t(custom.message.slice(5) as 'common.badAction') } };
+      if (custom)
+        return { toast: { type: 'error', content: ctx.t(custom.message.slice(5) as 'common.badAction') } };
       return toast('error', 'common.badAction');
     }
     const work: Promise<ActionResult> = spec.run(ctx, input.data).then(
@@ -246,6 +250,11 @@ export class Dispatcher {
     where: Pick<EventContext, 'chat' | 'messageId'>,
   ): Promise<EventContext> {
     const { services } = this.opts;
+    // Know every person who talks to the bot (name from the contact API, cached for a day).
+    if (openId)
+      await services.directory
+        .ensurePerson(openId)
+        .catch((error: unknown) => log.warn({ err: error }, 'contact lookup failed'));
     const profile: ActorProfile = openId
       ? await services.access.profileOf(openId)
       : { roles: [], name: '', deptId: null, leads: [], locale: null };
@@ -266,9 +275,13 @@ export class Dispatcher {
       services,
       reply: {
         text: (text) =>
-          replyTo ? services.messenger.replyText(replyKey(), replyTo, text, chatId) : services.messenger.sendText(replyKey(), target, text),
+          replyTo
+            ? services.messenger.replyText(replyKey(), replyTo, text, chatId)
+            : services.messenger.sendText(replyKey(), target, text),
         card: (card) =>
-          replyTo ? services.messenger.replyCard(replyKey(), replyTo, card, chatId) : services.messenger.sendCard(replyKey(), target, card),
+          replyTo
+            ? services.messenger.replyCard(replyKey(), replyTo, card, chatId)
+            : services.messenger.sendCard(replyKey(), target, card),
       },
     };
   }
@@ -287,7 +300,10 @@ function readFile(content: string): { fileKey: string; fileName: string } | unde
   try {
     const parsed: unknown = JSON.parse(content);
     if (isRecord(parsed) && typeof parsed.file_key === 'string') {
-      return { fileKey: parsed.file_key, fileName: typeof parsed.file_name === 'string' ? parsed.file_name : '' };
+      return {
+        fileKey: parsed.file_key,
+        fileName: typeof parsed.file_name === 'string' ? parsed.file_name : '',
+      };
     }
   } catch {
     // not JSON: not a file

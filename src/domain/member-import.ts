@@ -12,6 +12,7 @@
  */
 import { DepartmentModel, departmentNameKey } from '../models/department.js';
 import { PersonModel } from '../models/person.js';
+import { withOrgLock } from './org-lock.js';
 import type { TableRow } from '../files/read-table.js';
 import {
   type ColumnMap,
@@ -201,16 +202,20 @@ function emailLookupInsensitive(map: ReadonlyMap<string, string>, email: string)
  * nothing otherwise): FerretDB 1.24 drops `$setOnInsert` fields whose value is `[]` or `null`.
  */
 async function writePerson(r: Resolved, addRoles: string[], addLeads: string[]): Promise<void> {
-  await PersonModel.updateOne(
-    { openId: r.openId },
-    {
-      $set: { name: r.row.name, deptId: r.deptId },
-      $addToSet: {
-        roles: { $each: addRoles },
-        leads: { $each: addLeads },
-        feishuDepartmentIds: { $each: [] },
+  // Under the organisation lease: on FerretDB an update rewrites the whole document, so it must
+  // not interleave with a /role or /admin change to the same person.
+  await withOrgLock(() =>
+    PersonModel.updateOne(
+      { openId: r.openId },
+      {
+        $set: { name: r.row.name, deptId: r.deptId },
+        $addToSet: {
+          roles: { $each: addRoles },
+          leads: { $each: addLeads },
+          feishuDepartmentIds: { $each: [] },
+        },
       },
-    },
-    { upsert: true },
+      { upsert: true },
+    ),
   );
 }

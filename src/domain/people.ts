@@ -118,6 +118,10 @@ function byName(a: PersonView, b: PersonView): number {
 
 /** Upserts a person's fields; an insert racing another insert turns into an update. */
 async function upsertPerson(openId: string, set: Record<string, unknown>): Promise<void> {
+  await withOrgLock(() => upsertPersonUnlocked(openId, set));
+}
+
+async function upsertPersonUnlocked(openId: string, set: Record<string, unknown>): Promise<void> {
   const filter = { openId: { $eq: openId } };
   try {
     await PersonModel.updateOne(filter, { $set: set, $setOnInsert: { openId } }, { upsert: true });

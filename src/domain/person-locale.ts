@@ -4,13 +4,17 @@
  */
 import type { Locale } from '../i18n/index.js';
 import { PersonModel } from '../models/person.js';
+import { withOrgLock } from './org-lock.js';
 
 /** Sets (or with null clears) a person's language; creates the Person document when new. */
 export async function setPersonLocale(openId: string, locale: Locale | null): Promise<void> {
-  await PersonModel.updateOne(
-    { openId: { $eq: openId } },
-    { $set: { locale }, $setOnInsert: { openId } },
-    { upsert: true },
+  // Under the organisation lease: FerretDB rewrites the whole document on update.
+  await withOrgLock(() =>
+    PersonModel.updateOne(
+      { openId: { $eq: openId } },
+      { $set: { locale }, $setOnInsert: { openId } },
+      { upsert: true },
+    ),
   );
 }
 

@@ -89,7 +89,7 @@ describe('/audit end to end', () => {
     expect(text).toContain('name: 办公室 → name: 综合办公室29');
     expect(text).toContain('王主任 · 导入成员 · 名单28.csv · 成功');
     expect(text).toContain('— → total: 200，created: 197，skipped: 3');
-    expect(text).toContain('ou\\_audit\\_ghost · 添加节假日调整 · 2026-12-31 · 成功');
+    expect(text).toContain('ou_audit_ghost · 添加节假日调整 · 2026-12-31 · 成功');
     expect(text).toContain('李明 · 使用命令 /admin add · 已拒绝');
     expect(text).toContain('无权限');
     expect(text).not.toContain('2026-03-03 08:00');

@@ -39,8 +39,11 @@ describe('/lang and the agency language, end to end', () => {
     expect(await ask(ALICE, '/lang')).toEqual(['当前使用单位默认语言：中文。切换请发送 /lang English。']);
   });
 
-  it('/lang English stores the choice (upserting the person) and /help answers in English', async () => {
-    expect(await PersonModel.findOne({ openId: ALICE }).lean()).toBeNull();
+  it('/lang English stores the choice on the person and /help answers in English', async () => {
+    // The bot got to know Alice (contact name) when she first wrote; no language chosen yet.
+    const known = await PersonModel.findOne({ openId: ALICE }).lean();
+    expect(known?.name).toBeTruthy();
+    expect(known?.locale ?? null).toBeNull();
     expect(await ask(ALICE, '/lang English')).toEqual(['OK, I will answer you in English from now on.']);
     expect(await getPersonLocale(ALICE)).toBe('en-US');
 

@@ -32,7 +32,11 @@ export function cleanMarkdown(md: string): string {
     )
     .replace(/<br\s*\/?>/g, '\n')
     .replace(/<hr\s*\/?>/g, '────')
-    .replace(/<\/?(?:font|text_tag|link|a|raw|number_tag|local_datetime|person)\b[^>]*>/g, '');
+    .replace(/<\/?(?:font|text_tag|link|a|raw|number_tag|local_datetime|person)\b[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\\([\\*_~`[\]<>#|])/g, '$1');
 }
 
 function label(el: Json, locale: string): string {

@@ -184,7 +184,7 @@ export const importMessages = {
   'audit.title': { 'zh-CN': '审计日志（最近 {count} 条）', 'en-US': 'Audit log (latest {count})' },
   'audit.empty': { 'zh-CN': '暂无审计记录。', 'en-US': 'The audit log is empty.' },
   'audit.footer': {
-    'zh-CN': '时间为{timezone}时间。发送 /audit export 导出全部记录（CSV 文件）。',
+    'zh-CN': '时间为 {timezone} 时间。发送 /audit export 导出全部记录（CSV 文件）。',
     'en-US': 'Times are in {timezone}. Send /audit export for every entry as a CSV file.',
   },
   'audit.truncated': {
