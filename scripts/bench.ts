@@ -82,7 +82,9 @@ async function main(): Promise<void> {
   console.log(`all events acked in ${ackedAt - started} ms (${((total * 1000) / (ackedAt - started)).toFixed(1)} events/s)`);
   console.log(`all ${emu.messages.length} reply cards delivered after ${doneAt - started} ms (${((total * 1000) / (doneAt - started)).toFixed(1)} msg/s)`);
   console.log(`max per chat in any sliding second: ${perChatMax} (limit 5); max app calls per second: ${emu.maxRateObserved('app_second')} (limit 50)`);
-  console.log(`rate-limit refusals at the emulator: ${emu.rateLimitViolations.length}`);
+  const refusedBy = new Map<string, number>();
+  for (const v of emu.rateLimitViolations) refusedBy.set(`${v.scope}:${v.key}`, (refusedBy.get(`${v.scope}:${v.key}`) ?? 0) + 1);
+  console.log(`rate-limit refusals at the emulator: ${emu.rateLimitViolations.length} ${JSON.stringify(Object.fromEntries(refusedBy))}`);
   console.log(`memory: rss ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MiB`);
 
   await h.stop();

@@ -175,7 +175,19 @@ export function createDirectory(opts: DirectoryOptions): Directory {
     }
   };
 
-  const ensurePerson = async (openId: string, hint: { name?: string } = {}): Promise<PersonView> => {
+  // Concurrent lookups of one person in this process share one contact call (a burst of
+  // events from the same people must not become a burst of contact API calls).
+  const inFlight = new Map<string, Promise<PersonView>>();
+  const ensurePerson = (openId: string, hint: { name?: string } = {}): Promise<PersonView> => {
+    const key = `${openId}\u0000${hint.name ?? ''}`;
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const work = ensurePersonOnce(openId, hint).finally(() => inFlight.delete(key));
+    inFlight.set(key, work);
+    return work;
+  };
+
+  const ensurePersonOnce = async (openId: string, hint: { name?: string }): Promise<PersonView> => {
     const now = opts.clock.now();
     const doc = await PersonModel.findOne({ openId: { $eq: openId } }).lean();
     const hinted = hint.name?.trim() ?? '';

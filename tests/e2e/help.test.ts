@@ -56,6 +56,19 @@ describe('commands in a group chat, end to end', () => {
     expect(text).toContain('可使用：管理员');
   });
 
+  it('a burst of messages from a new person makes one contact lookup', async () => {
+    const NEW = 'ou_member_burst';
+    h.emulator.addUser({ openId: NEW, name: '赵新' });
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: NEW, text: '/whoami', mentionBot: true }),
+      ),
+    );
+    await h.settle();
+    const lookups = h.emulator.calls.filter((c) => c.operation === 'contact.user.get' && c.path.includes(NEW));
+    expect(lookups).toHaveLength(1);
+  });
+
   it('the same event delivered three times still gets one reply', async () => {
     const before = h.emulator.messagesTo({ chatId: GROUP }).length;
     const first = await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: MEMBER, text: '/help', mentionBot: true });
