@@ -45,11 +45,13 @@ export class Deliverer {
     private readonly encryptKey: string,
     private readonly retryScheduleMs: number[],
     private readonly eventTimeoutMs: number,
+    /** The emulator's clock: request timestamps are signed with it, as Feishu signs with its own. */
+    private readonly clock: () => number = Date.now,
   ) {}
 
   /** One signed POST with a timeout. */
   async post(url: string, payload: unknown, timeoutMs: number): Promise<PostResult> {
-    const { body, headers } = buildSignedRequest(payload, this.encryptKey);
+    const { body, headers } = buildSignedRequest(payload, this.encryptKey, this.clock());
     const started = performance.now();
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), timeoutMs);

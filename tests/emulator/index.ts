@@ -244,6 +244,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     opts.encryptKey,
     opts.retryScheduleMs ?? [15_000, 300_000, 3_600_000, 21_600_000],
     opts.eventTimeoutMs ?? 3000,
+    clock,
   );
   const envelopes = new Map<string, EventEnvelope>();
   let eventsUrl: string | undefined;
