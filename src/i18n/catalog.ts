@@ -1,4 +1,7 @@
 import { configMessages } from './messages/config.js';
+import { ledgerMessages } from './messages/ledger.js';
+import { reminderMessages } from './messages/reminder.js';
+import { taskMessages } from './messages/task.js';
 import { importMessages } from './messages/import.js';
 import { orgMessages } from './messages/org.js';
 
@@ -126,6 +129,9 @@ export const catalog = {
   ...orgMessages,
   ...importMessages,
   ...configMessages,
+  ...taskMessages,
+  ...reminderMessages,
+  ...ledgerMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
 /** A key of the catalogue. */
