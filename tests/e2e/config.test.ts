@@ -3,51 +3,34 @@
  * refusals (audited), and the config form through a card callback.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessPolicy } from '../../src/domain/access.js';
 import { listAudit } from '../../src/domain/audit.js';
 import { loadSettings } from '../../src/domain/settings.js';
 import { TenantSettingsModel } from '../../src/models/tenant-settings.js';
 import { validateCard } from '../emulator/index.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { PersonModel } from '../../src/models/person.js';
+import { askPrivately, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const ADMIN = 'ou_config_admin';
 const SUPERVISOR = 'ou_config_supervisor';
 const MEMBER = 'ou_config_member';
 
-/** Grants SUPERVISOR the supervisor role on top of whatever the bot's policy says. */
-function withSupervisor(base: AccessPolicy): AccessPolicy {
-  return {
-    async profileOf(openId) {
-      const profile = await base.profileOf(openId);
-      if (openId !== SUPERVISOR || profile.roles.includes('supervisor')) return profile;
-      return { ...profile, roles: ['supervisor', ...profile.roles] };
-    },
-  };
-}
-
 describe('/config end to end', () => {
   useTestDb();
   let h: Harness;
 
-  /** Sends a p2p message and returns the bot's answers (text, rendered). */
-  async function ask(sender: string, text: string): Promise<string[]> {
-    const chat = h.emulator.world.p2pChatOf(sender);
-    const before = h.emulator.messagesTo({ chatId: chat.chatId }).length;
-    await h.emulator.sendText({ chatType: 'p2p', sender, text });
-    await h.settle();
-    return h.emulator
-      .messagesTo({ chatId: chat.chatId })
-      .slice(before)
-      .map((m) => h.emulator.textOf(m));
-  }
+  const ask = (sender: string, text: string) => askPrivately(h, sender, text);
 
   beforeAll(async () => {
     h = await startHarness({ admins: [ADMIN] });
     h.emulator.addUser({ openId: ADMIN, name: '王主任' });
     h.emulator.addUser({ openId: SUPERVISOR, name: '赵监督' });
     h.emulator.addUser({ openId: MEMBER, name: '李明' });
-    h.bot.services.access = withSupervisor(h.bot.services.access);
+    await PersonModel.updateOne(
+      { openId: SUPERVISOR },
+      { $set: { roles: ['supervisor'] } },
+      { upsert: true },
+    );
   });
   afterAll(async () => h?.stop());
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPersonLocale } from '../../src/domain/person-locale.js';
 import { PersonModel } from '../../src/models/person.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { askPrivately, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const ADMIN = 'ou_lang_admin';
@@ -16,16 +16,7 @@ describe('/lang and the agency language, end to end', () => {
   useTestDb();
   let h: Harness;
 
-  async function ask(sender: string, text: string): Promise<string[]> {
-    const chat = h.emulator.world.p2pChatOf(sender);
-    const before = h.emulator.messagesTo({ chatId: chat.chatId }).length;
-    await h.emulator.sendText({ chatType: 'p2p', sender, text });
-    await h.settle();
-    return h.emulator
-      .messagesTo({ chatId: chat.chatId })
-      .slice(before)
-      .map((m) => h.emulator.textOf(m));
-  }
+  const ask = (sender: string, text: string) => askPrivately(h, sender, text);
 
   beforeAll(async () => {
     h = await startHarness({ admins: [ADMIN] });

@@ -107,3 +107,15 @@ export function testEnvelope(eventType: string, event: Record<string, unknown>) 
     event,
   };
 }
+
+/** Sends a private message to the bot and returns its answers, rendered as text. */
+export async function askPrivately(h: Harness, sender: string, text: string): Promise<string[]> {
+  const chat = h.emulator.world.p2pChatOf(sender);
+  const before = h.emulator.messagesTo({ chatId: chat.chatId }).length;
+  await h.emulator.sendText({ chatType: 'p2p', sender, text });
+  await h.settle();
+  return h.emulator
+    .messagesTo({ chatId: chat.chatId })
+    .slice(before)
+    .map((m) => h.emulator.textOf(m));
+}
