@@ -27,7 +27,6 @@ try {
 }
 
 const bot = createBot({ config, log });
-await bot.start();
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -49,5 +48,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }
 }
+// Registered before starting, so a signal during start-up still shuts down cleanly.
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+await bot.start();

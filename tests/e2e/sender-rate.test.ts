@@ -155,8 +155,9 @@ describe('sender rate limits (real time, emulator sliding windows)', () => {
     const appRate = emu.maxRateObserved('app_second', 'im.message.create');
     expect(appRate).toBeLessThanOrEqual(50);
     expect(emu.rateLimitViolations).toEqual([]);
-    // Serialised behind one chat's limit this would take 48 / 3.6 ≈ 13 s; in parallel the app rules bound it.
-    expect(elapsed).toBeLessThan(5_000);
+    // Serialised behind one chat's limit no second would see more than 5 calls; in parallel
+    // across chats the app rules are what bound the rate (no wall-clock assertion: figures only).
+    expect(appRate).toBeGreaterThan(5);
     console.info(
       `[measure] broadcast 24 chats x 2: ${elapsed} ms, max app calls per sliding second ${appRate}`,
     );

@@ -122,13 +122,18 @@ describe('organisation rules on the database', () => {
 
   it('the organisation lease is exclusive and re-entrant', async () => {
     const order: string[] = [];
+    let holding!: () => void;
+    const held = new Promise<void>((r) => {
+      holding = r;
+    });
     const slow = withOrgLock(async () => {
       order.push('a:start');
+      holding();
       await withOrgLock(async () => order.push('a:nested'));
       await new Promise((r) => setTimeout(r, 50));
       order.push('a:end');
     });
-    await new Promise((r) => setTimeout(r, 10));
+    await held;
     const second = withOrgLock(async () => {
       order.push('b');
     });
