@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { ActionRegistry } from './actions/registry.js';
 import { createMemberImportFileHandler } from './commands/import.js';
 import { registerCommands } from './commands/index.js';
+import { createTaskImportFileHandler } from './commands/task-ledger.js';
 import { CommandRegistry } from './commands/registry.js';
 import type { Config } from './config.js';
 import { pingDatabase } from './db.js';
@@ -15,9 +16,11 @@ import { createOrgAccessPolicy } from './domain/org-access.js';
 import { createDirectory } from './domain/people.js';
 import { createCalendarService } from './domain/calendar-service.js';
 import { loadSettings } from './domain/settings.js';
+import { setTaskListenerErrorReporter } from './domain/task-listeners.js';
 import { eventHandlers } from './events/chat-membership.js';
 import { registerJobCleanup } from './jobs/cleanup.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { listenForTaskChanges, registerTaskReminderJobs, type TaskReminders } from './jobs/task-reminders.js';
 import { createLarkClient, type LarkClient } from './lark/client.js';
 import { createOutboxMessenger } from './lark/outbox-messenger.js';
 import { Sender } from './lark/sender.js';
@@ -45,6 +48,8 @@ export interface Bot {
   dispatcher: Dispatcher;
   sender: Sender;
   scheduler: Scheduler;
+  /** Task reminders: call `sync(taskId)` after a task is created, edited, cancelled or closed. */
+  reminders: TaskReminders;
   services: BotServices;
   commands: CommandRegistry;
   /** The listening HTTP server (webhook mode), once started. */
@@ -61,6 +66,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function createBot(opts: BotOptions): Bot {
   const { config } = opts;
   const log = opts.log ?? createLogger(config.logLevel);
+  setTaskListenerErrorReporter((err, change) =>
+    log.error({ err, taskId: change.task.id, kind: change.kind }, 'task listener failed'),
+  );
   const clock = opts.clock ?? systemClock;
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const client = opts.larkClient ?? createLarkClient(config, { log });
@@ -85,12 +93,20 @@ export function createBot(opts: BotOptions): Bot {
     commands,
     actions,
     events: eventHandlers,
-    files: [createMemberImportFileHandler(client)],
+    files: [createTaskImportFileHandler(client), createMemberImportFileHandler(client)],
     owner,
     callbackBudgetMs: opts.callbackBudgetMs,
   });
   const scheduler = new Scheduler({ owner, clock, log });
   registerJobCleanup(scheduler, { tz: config.timezone });
+  const reminders = registerTaskReminderJobs(scheduler, {
+    messenger,
+    settings: services.settings,
+    calendar: services.calendar,
+    clock,
+    tz: config.timezone,
+  });
+  const stopListening = listenForTaskChanges(reminders);
   scheduler.registerRecurring({
     name: 'maintenance.prune-inbox',
     cron: '17 3 * * *',
@@ -109,6 +125,7 @@ export function createBot(opts: BotOptions): Bot {
     dispatcher,
     sender,
     scheduler,
+    reminders,
     services,
     commands,
     get server() {
@@ -146,6 +163,7 @@ export function createBot(opts: BotOptions): Bot {
         await closing;
       }
       await dispatcher.idle();
+      stopListening();
       await scheduler.stop();
       await sender.stop();
     },

@@ -6,10 +6,13 @@ import { register as registerHoliday } from './holiday.js';
 import { register as registerLang } from './lang.js';
 import { register as registerAudit } from './audit.js';
 import { register as registerImport } from './import.js';
+import { register as registerTaskLedger } from './task-ledger.js';
+import { register as registerTaskRemind } from './task-remind.js';
 import type { CommandRegistry } from './registry.js';
 import { register as registerAdmin } from './admin.js';
 import { register as registerDept } from './dept.js';
 import { register as registerRole } from './role.js';
+import { register as registerTask } from './task.js';
 import { register as registerWhoami } from './whoami.js';
 
 /** Adds every command family (and its card actions); /help lists them in this order. */
@@ -24,5 +27,8 @@ export function registerCommands(commands: CommandRegistry, actions: ActionRegis
   registerHoliday(commands, actions);
   registerLang(commands);
   registerImport(commands);
+  registerTask(commands, actions);
+  registerTaskRemind(commands);
+  registerTaskLedger(commands);
   registerAudit(commands);
 }

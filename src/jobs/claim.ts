@@ -36,6 +36,28 @@ export interface ClaimParams {
   /** Keys already tried in this tick; they are not tried again. */
   tried: Set<string>;
   log: Logger;
+  /**
+   * Due-minute buckets to look in (see {@link minuteKey}), oldest first; null = scan the whole
+   * schedule by runAt (the first tick, after a long gap, and now and then as a safety net).
+   */
+  minutes?: string[] | null;
+}
+
+/** The due-minute bucket of an instant: its UTC minute, 'YYYY-MM-DDTHH:mm'. */
+export function minuteKey(at: Date): string {
+  return at.toISOString().slice(0, 16);
+}
+
+/** The bucket a job scheduled at `now` to run at `runAt` is found in: never before `now`'s. */
+export function dueMinuteOf(runAt: Date, now: Date): string {
+  return minuteKey(runAt.getTime() > now.getTime() ? runAt : now);
+}
+
+/** The buckets from `fromMs`'s minute to `toMs`'s, inclusive. */
+export function minutesBetween(fromMs: number, toMs: number): string[] {
+  const out: string[] = [];
+  for (let t = Math.floor(fromMs / 60_000) * 60_000; t <= toMs; t += 60_000) out.push(minuteKey(new Date(t)));
+  return out;
 }
 
 const BATCH = 20;
@@ -121,14 +143,37 @@ async function tryClaim(candidate: JobDoc, p: ClaimParams): Promise<ClaimedJob |
 async function findCandidates(p: ClaimParams): Promise<JobDoc[]> {
   const common = { name: { $in: p.names }, key: { $nin: [...p.tried] } };
   const [pending, expired] = await Promise.all([
-    Job.find({ ...common, state: 'pending', runAt: { $lte: p.now } })
-      .limit(BATCH)
-      .lean(),
+    p.minutes
+      ? findInBuckets(p, p.minutes)
+      : Job.find({ ...common, state: 'pending', runAt: { $lte: p.now } })
+          .limit(BATCH)
+          .lean(),
     Job.find({ ...common, state: 'running', leaseUntil: { $lt: p.now } })
       .limit(BATCH)
       .lean(),
   ]);
   return [...expired, ...pending].sort((a, b) => a.runAt.getTime() - b.runAt.getTime()).slice(0, BATCH);
+}
+
+/**
+ * Pending due jobs from the given minute buckets: an equality on `dueMinute` and `state` per
+ * bucket, which FerretDB serves from the index instead of scanning every pending job.
+ */
+async function findInBuckets(p: ClaimParams, minutes: string[]): Promise<JobDoc[]> {
+  const out: JobDoc[] = [];
+  for (const dueMinute of minutes) {
+    const rows = await Job.find({
+      dueMinute,
+      state: 'pending',
+      name: { $in: p.names },
+      key: { $nin: [...p.tried] },
+    })
+      .limit(BATCH)
+      .lean();
+    for (const row of rows) if (row.runAt.getTime() <= p.now.getTime()) out.push(row);
+    if (out.length >= BATCH) break;
+  }
+  return out;
 }
 
 /**

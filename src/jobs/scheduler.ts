@@ -15,7 +15,7 @@ import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logger.js';
 import { Job, type SkipReason } from '../models/job.js';
 import type { Clock } from '../time/clock.js';
-import { type ClaimedJob, TickClaimer } from './claim.js';
+import { type ClaimedJob, dueMinuteOf, minutesBetween, TickClaimer } from './claim.js';
 import { parseCron } from './cron-next.js';
 import { latestOccurrence, logMissedOccurrences, occurrenceKey, type RecurringSpec } from './recurring.js';
 import type {
@@ -100,6 +100,10 @@ export class Scheduler {
   private readonly registry = new Map<string, Registration>();
   /** Last occurrence key ensured per recurring name (an optimisation; Mongo is the truth). */
   private readonly ensured = new Map<string, string>();
+  private readonly fullScanEveryMs: number;
+  /** Every due-minute bucket up to this one (ms) was drained by an earlier tick. */
+  private scannedUpTo: number | undefined;
+  private lastFullScan = Number.NEGATIVE_INFINITY;
   private inflight: Promise<TickResult> | undefined;
   private task: ScheduledTask | undefined;
   private stopping = false;
@@ -112,6 +116,7 @@ export class Scheduler {
     this.maxAttempts = opts.maxAttempts ?? 5;
     this.retryDelayMs = opts.retryDelayMs ?? defaultRetryDelayMs;
     this.maxJobsPerTick = opts.maxJobsPerTick ?? 500;
+    this.fullScanEveryMs = opts.fullScanEveryMs ?? 6 * 60 * 60_000;
   }
 
   /** Registers the handler for jobs named `name`. This process only claims registered names. */
@@ -150,6 +155,7 @@ export class Scheduler {
       runAt: input.runAt,
       scheduledAt: input.runAt,
       payload: input.payload ?? {},
+      dueMinute: dueMinuteOf(input.runAt, this.clock.now()),
       state: 'pending',
       attempts: 0,
       staleAfterMs: input.staleAfterMs ?? reg?.staleAfterMs ?? null,
@@ -215,6 +221,8 @@ export class Scheduler {
     const result: TickResult = { ran: 0, skipped: 0, failed: 0, retried: 0 };
     if (this.registry.size === 0) return result;
     await this.ensureRecurring();
+    const startedAt = this.clock.now().getTime();
+    const minutes = this.bucketsToScan(startedAt);
     const claimer = new TickClaimer({
       owner: this.owner,
       leaseMs: this.leaseMs,
@@ -222,13 +230,35 @@ export class Scheduler {
       now: this.clock.now(),
       tried: new Set(),
       log: this.log,
+      minutes,
     });
+    let drained = false;
     for (let i = 0; i < this.maxJobsPerTick && !this.stopping; i++) {
       const claimed = await claimer.next(this.clock.now());
-      if (!claimed) break;
+      if (!claimed) {
+        drained = true;
+        break;
+      }
       result[await this.process(claimed)]++;
     }
+    if (drained) {
+      if (minutes === null) this.lastFullScan = startedAt;
+      this.scannedUpTo = startedAt;
+    }
     return result;
+  }
+
+  /**
+   * The due-minute buckets this tick looks in: from the minute before the last drained tick's
+   * (a job scheduled during that minute by another process lands there) to now; null = scan
+   * the whole schedule (first tick, a gap over two hours, a clock moved back, or the periodic
+   * safety scan).
+   */
+  private bucketsToScan(now: number): string[] | null {
+    const last = this.scannedUpTo;
+    if (last === undefined || now - this.lastFullScan >= this.fullScanEveryMs) return null;
+    if (now < last - 60_000 || now - last > 2 * 60 * 60_000) return null;
+    return minutesBetween(last - 60_000, now);
   }
 
   /** Makes sure the latest due occurrence of every recurring job exists as a job. */
@@ -300,7 +330,14 @@ export class Scheduler {
     }
     const runAt = new Date(this.clock.now().getTime() + this.retryDelayMs(hold.attempt));
     log.warn({ err, retryAt: runAt }, 'job failed; retry scheduled');
-    await this.finish(hold, { state: 'pending', runAt, lastError, leaseOwner: null, leaseUntil: null });
+    await this.finish(hold, {
+      state: 'pending',
+      runAt,
+      dueMinute: dueMinuteOf(runAt, this.clock.now()),
+      lastError,
+      leaseOwner: null,
+      leaseUntil: null,
+    });
     return 'retried';
   }
 

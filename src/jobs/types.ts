@@ -77,6 +77,13 @@ export interface SchedulerOptions {
   retryDelayMs?: (attempts: number) => number;
   /** Upper bound of jobs one tick processes. Default 500. */
   maxJobsPerTick?: number;
+  /**
+   * How often a tick also scans the whole schedule by runAt (a range query, which FerretDB
+   * cannot serve from an index) instead of only the due-minute buckets since the last tick.
+   * The first tick of a process and any tick after a gap of more than two hours always scan
+   * fully. Default 6 h.
+   */
+  fullScanEveryMs?: number;
 }
 
 /** Input of Scheduler.registerRecurring(). */

@@ -21,6 +21,12 @@ const jobSchema = new Schema(
     name: { type: String, required: true },
     /** When the job may next be claimed (moved forward by retries). */
     runAt: { type: Date, required: true },
+    /**
+     * The UTC minute ('YYYY-MM-DDTHH:mm') from which the job is claimable: runAt's, or the
+     * scheduling minute when runAt was already past. Ticks look jobs up by equality on it
+     * (FerretDB pushes only equality filters down to its backend; a range on runAt scans).
+     */
+    dueMinute: { type: String, default: null },
     /** The originally scheduled time (never changes). */
     scheduledAt: { type: Date, required: true },
     payload: { type: Schema.Types.Mixed, default: () => ({}) },
@@ -40,6 +46,7 @@ const jobSchema = new Schema(
 );
 
 jobSchema.index({ state: 1, runAt: 1 });
+jobSchema.index({ dueMinute: 1, state: 1 });
 jobSchema.index({ state: 1, leaseUntil: 1 });
 jobSchema.index({ name: 1, scheduledAt: -1 });
 jobSchema.index({ state: 1, finishedAt: 1 });

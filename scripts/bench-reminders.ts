@@ -1,0 +1,241 @@
+/**
+ * Reminder tick benchmark: with N tasks (1k, 10k, 100k by default) of which 100 have a reminder
+ * due now, times one scheduler tick that claims the due reminder jobs and enqueues their
+ * messages (group + p2p per owner into the outbox), and an idle tick (nothing due). Figures
+ * are printed, nothing is asserted.
+ *
+ *   npm run bench:reminders [-- --sizes 1000,10000,100000 --due 100 --jobsPerTask 3]
+ *
+ * Uses MONGODB_URI when set, else starts a local FerretDB (PostgreSQL backend when one answers
+ * on 127.0.0.1:5432, else SQLite). Each size runs in a fresh database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import mongoose from 'mongoose';
+import { connectDatabase } from '../src/db.js';
+import type { TenantSettings } from '../src/domain/settings.js';
+import { REMINDER_JOB, reminderJobKey } from '../src/domain/task-reminders.js';
+import { minuteKey } from '../src/jobs/claim.js';
+import { Scheduler } from '../src/jobs/scheduler.js';
+import { registerTaskReminderJobs } from '../src/jobs/task-reminders.js';
+import { createOutboxMessenger } from '../src/lark/outbox-messenger.js';
+import { createSilentLogger } from '../src/logger.js';
+import { Job } from '../src/models/job.js';
+import { OutboxMessage } from '../src/models/outbox-message.js';
+import { TaskAssignmentModel, TaskModel } from '../src/models/task.js';
+import { ManualClock } from '../src/time/clock.js';
+import { DEFAULT_QUIET_HOURS } from '../src/time/quiet-hours.js';
+import { WorkCalendar } from '../src/time/workdays.js';
+import { canConnect, type LocalDb, startLocalDb } from './local-db.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    due: { type: 'string', default: '100' },
+    jobsPerTask: { type: 'string', default: '3' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const dueCount = Number(values.due);
+const jobsPerTask = Number(values.jobsPerTask);
+
+const SH = 'Asia/Shanghai';
+const NOW = new Date('2026-12-03T01:00:00Z'); // Thursday 09:00 Shanghai
+const DAY = 86_400_000;
+const BATCH = 5000;
+
+async function insertInBatches(
+  collection: mongoose.Collection,
+  docs: () => Generator<object>,
+): Promise<number> {
+  let batch: object[] = [];
+  let n = 0;
+  for (const doc of docs()) {
+    batch.push(doc);
+    if (batch.length >= BATCH) {
+      await collection.insertMany(batch as never[], { ordered: false });
+      n += batch.length;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    await collection.insertMany(batch as never[], { ordered: false });
+    n += batch.length;
+  }
+  return n;
+}
+
+function taskDoc(id: string, deadline: Date) {
+  return {
+    _id: id,
+    title: `任务 ${id}`,
+    description: '',
+    category: 'other',
+    creator: 'ou_bench_admin',
+    leader: 'ou_bench_leader',
+    owners: [`ou_${id}_a`, `ou_${id}_b`],
+    chatId: `oc_bench_${Number(id.slice(1)) % 50}`,
+    deptId: null,
+    deadline,
+    requiresApproval: true,
+    state: 'open',
+    version: 1,
+    reminderPolicy: null,
+    cardKey: null,
+    closedAt: null,
+    cancelledAt: null,
+    createdAt: new Date(NOW.getTime() - 7 * DAY),
+    updatedAt: new Date(NOW.getTime() - 7 * DAY),
+  };
+}
+
+function jobDoc(taskId: string, point: string, deadline: Date, runAt: Date) {
+  return {
+    key: reminderJobKey(taskId, point, deadline),
+    name: REMINDER_JOB,
+    runAt,
+    dueMinute: minuteKey(runAt),
+    scheduledAt: runAt,
+    payload: { taskId, point, deadline: deadline.toISOString() },
+    state: 'pending',
+    attempts: 0,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: null,
+    skipReason: null,
+    finishedAt: null,
+    staleAfterMs: null,
+    createdAt: new Date(NOW.getTime() - 7 * DAY),
+  };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+async function runSize(baseUri: string, n: number): Promise<void> {
+  const url = new URL(baseUri);
+  url.pathname = `/qinglian_bench_rem_${n}_${Date.now()}`;
+  const log = createSilentLogger();
+  await connectDatabase(url.toString(), log);
+  await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
+  const notDue = n - dueCount;
+  const id = (i: number) => `T${String(i).padStart(7, '0')}`;
+  // Not-due tasks: deadlines 5–35 days ahead, `jobsPerTask` pending reminder jobs each in the future.
+  const deadlineOf = (i: number) => new Date(NOW.getTime() + (5 + (i % 30)) * DAY + 9 * 3_600_000);
+  const load = await timed(async () => {
+    await insertInBatches(TaskModel.collection, function* () {
+      for (let i = 0; i < n; i++)
+        yield taskDoc(id(i), i < notDue ? deadlineOf(i) : new Date(NOW.getTime() + DAY));
+    });
+    await insertInBatches(TaskAssignmentModel.collection, function* () {
+      for (let i = 0; i < n; i++) {
+        for (const s of ['a', 'b']) {
+          const openId = `ou_${id(i)}_${s}`;
+          yield {
+            _id: `${id(i)}:${openId}`,
+            taskId: id(i),
+            openId,
+            state: 'pending',
+            version: 0,
+            note: '',
+            returnReason: '',
+            active: true,
+          };
+        }
+      }
+    });
+    return insertInBatches(Job.collection, function* () {
+      const points = ['wd-3', 'wd-1', 'wd-0', 'deadline'].slice(-jobsPerTask);
+      for (let i = 0; i < notDue; i++) {
+        const deadline = deadlineOf(i);
+        for (const [k, point] of points.entries()) {
+          yield jobDoc(id(i), point, deadline, new Date(deadline.getTime() - (points.length - k) * DAY));
+        }
+      }
+    });
+  });
+
+  const clock = new ManualClock(NOW);
+  const settings: TenantSettings = {
+    timezone: SH,
+    quietHours: DEFAULT_QUIET_HOURS,
+    workdays: 'mainland',
+    locale: 'zh-CN',
+  };
+  const calendar = WorkCalendar.fromOverrides([], { tz: SH });
+  const scheduler = new Scheduler({ owner: 'bench', clock, log });
+  registerTaskReminderJobs(scheduler, {
+    messenger: createOutboxMessenger(clock),
+    settings: async () => settings,
+    calendar: async () => calendar,
+    clock,
+    tz: SH,
+  });
+  // Warm-up: connections, and the daily overdue occurrence (stale at this hour, skipped).
+  await scheduler.tick();
+  const idleBefore = await timed(() => scheduler.tick());
+
+  // The due ones: a 1-workday-before reminder due now.
+  await insertInBatches(Job.collection, function* () {
+    for (let i = notDue; i < n; i++) yield jobDoc(id(i), 'wd-1', new Date(NOW.getTime() + DAY), NOW);
+  });
+  const candidate = await timed(() =>
+    Job.find({ name: { $in: [REMINDER_JOB] }, key: { $nin: [] }, state: 'pending', runAt: { $lte: NOW } })
+      .limit(20)
+      .lean(),
+  );
+  const tick = await timed(() => scheduler.tick());
+  const idleAfter = await timed(() => scheduler.tick());
+  const outbox = await OutboxMessage.countDocuments({});
+  const jobs = await Job.estimatedDocumentCount();
+  console.log(
+    [
+      `tasks ${String(n).padStart(6)}`,
+      `jobs ${String(jobs).padStart(7)}`,
+      `load ${(load.ms / 1000).toFixed(1)} s`,
+      `due-candidates query ${candidate.ms.toFixed(1)} ms (${candidate.value.length})`,
+      `tick ${tick.ms.toFixed(0)} ms (ran ${tick.value.ran}, outbox +${outbox})`,
+      `per job ${(tick.ms / Math.max(1, tick.value.ran)).toFixed(1)} ms`,
+      `idle tick ${idleBefore.ms.toFixed(1)} / ${idleAfter.ms.toFixed(1)} ms`,
+    ].join(' | '),
+  );
+  await mongoose.connection.dropDatabase();
+  await mongoose.disconnect();
+}
+
+async function main(): Promise<void> {
+  let db: LocalDb | undefined;
+  let dataDir: string | undefined;
+  let uri = process.env.MONGODB_URI;
+  if (!uri) {
+    dataDir = mkdtempSync(join(tmpdir(), 'qinglian-bench-rem-'));
+    const pg = await canConnect('127.0.0.1', 5432);
+    db = await startLocalDb({
+      dir: dataDir,
+      backend: pg ? 'postgresql' : 'sqlite',
+      postgresqlUrl: 'postgres://postgres@127.0.0.1:5432/postgres?pool_max_conns=20',
+      logLevel: 'none',
+    });
+    uri = db.uri;
+    console.log(`database: FerretDB (${pg ? 'PostgreSQL' : 'SQLite'} backend)`);
+  }
+  console.log(
+    `${dueCount} due reminders (2 owners + 1 group each); ${jobsPerTask} pending future jobs per not-due task`,
+  );
+  for (const n of sizes) await runSize(uri, n);
+  await db?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
