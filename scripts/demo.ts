@@ -179,7 +179,28 @@ async function main(): Promise<void> {
   await step('12. 王主任查看最近 6 条审计记录', () =>
     emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/audit 6' }),
   );
-  await step('13. 机器人被移出工作群后，不再向该群发送任何消息', async () => {
+  await step('13. 王主任在群里布置整改任务；张华确认、提交销号；王主任审核通过（卡片原地更新）', async () => {
+    await emu.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: ADMIN,
+      text: '/task add 廉政风险点排查 @张华 截止 2026-12-18 18:00 类别 整改任务',
+      mentionBot: true,
+      mentions: [ZHANG],
+    });
+    await h.settle();
+    const card = emu.latestCard({ chatId: GROUP })!;
+    const press = async (who: string, name: string, text: string, formValue?: Record<string, unknown>) => {
+      const r = await emu.clickButton({ messageId: card.messageId, operator: who, text, formValue });
+      await h.settle();
+      out(`    （${name}点击“${text}”，看到提示：${r.toast?.content ?? '无'}）`);
+    };
+    await press(LI, '李明', '确认收到');
+    await press(ZHANG, '张华', '确认收到');
+    await press(ZHANG, '张华', '提交销号', { task_note: '已完成岗位廉政风险点排查，形成清单 12 条' });
+    await press(ADMIN, '王主任', '通过', {});
+  });
+  await step('14. 机器人被移出工作群后，不再向该群发送任何消息', async () => {
     await emu.botRemovedFromChat({ chatId: GROUP, operator: ADMIN });
     await h.settle();
     const before = emu.calls.length;
