@@ -198,7 +198,7 @@ async function runSize(baseUri: string, n: number): Promise<void> {
       `tasks ${String(n).padStart(6)}`,
       `jobs ${String(jobs).padStart(7)}`,
       `load ${(load.ms / 1000).toFixed(1)} s`,
-      `due-candidates query ${candidate.ms.toFixed(1)} ms (${candidate.value.length})`,
+      `old runAt-range claim query ${candidate.ms.toFixed(1)} ms`,
       `tick ${tick.ms.toFixed(0)} ms (ran ${tick.value.ran}, outbox +${outbox})`,
       `per job ${(tick.ms / Math.max(1, tick.value.ran)).toFixed(1)} ms`,
       `idle tick ${idleBefore.ms.toFixed(1)} / ${idleAfter.ms.toFixed(1)} ms`,

@@ -27,6 +27,7 @@ import type { WorkCalendar } from '../time/workdays.js';
 import { formatZoned, zonedDateTime, zonedDayKey } from '../time/zoned.js';
 import type { TenantSettings } from './settings.js';
 import { effectivePolicy, planReminders, type PlannedReminder } from './task-reminders-plan.js';
+import { readReminderKeys, writeReminderKeys } from './task-reminders-index.js';
 import { loadDefaultReminderPolicy } from './task-reminders-policy.js';
 
 /** Job name of one planned reminder. */
@@ -155,14 +156,17 @@ export async function syncTaskReminders(
   const task = await readReminderTask(taskId);
   const plan = task ? await planForTask(task, deps, now) : [];
   const wanted = new Map(plan.map((p) => [reminderJobKey(taskId, p.point, task!.deadline), p] as const));
-  const existing = await Job.find({
-    name: REMINDER_JOB,
-    state: 'pending',
-    'payload.taskId': taskId,
-  }).lean();
+  const known = await readReminderKeys(taskId);
+  const jobs = (await Promise.all(known.map((key) => Job.findOne({ key }).lean()))).filter((j) => j !== null);
+  // The creation notice goes out once, whatever the deadline it was sent with.
+  const notified = jobs.some(
+    (j) =>
+      (j.payload as ReminderPayload).point === 'created' && (j.state === 'done' || j.state === 'running'),
+  );
+  if (notified) for (const [key, p] of wanted) if (p.point === 'created') wanted.delete(key);
   const result: SyncResult = { scheduled: [], cancelled: [] };
-  for (const job of existing) {
-    if (wanted.has(job.key)) continue;
+  for (const job of jobs) {
+    if (job.state !== 'pending' || wanted.has(job.key)) continue;
     if (await scheduler.cancel(job.key)) result.cancelled.push(job.key);
   }
   for (const [key, p] of wanted) {
@@ -170,6 +174,12 @@ export async function syncTaskReminders(
     if (await scheduler.schedule({ key, name: REMINDER_JOB, runAt: p.at, payload }))
       result.scheduled.push(key);
   }
+  // Keep the keys that may still matter: those wanted now, and a sent creation notice.
+  const keep = new Set([
+    ...wanted.keys(),
+    ...jobs.filter((j) => j.key.includes(':created:') && j.state !== 'skipped').map((j) => j.key),
+  ]);
+  if (keep.size > 0 || known.length > 0) await writeReminderKeys(taskId, [...keep], now);
   return result;
 }
 

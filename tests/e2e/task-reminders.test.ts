@@ -6,6 +6,7 @@ import {
   applyOwnerAction,
   cancelTask,
   createTask,
+  editTask,
   registerTaskListener,
   type TaskActor,
 } from '../../src/domain/tasks.js';
@@ -262,6 +263,34 @@ describe('task reminders and the escalation ladder, end to end through the emula
     expect(nudges.map((m) => m.openId ?? m.chatId).sort()).toEqual([GROUP, WANG].sort());
     expect(h.emulator.textOf(nudges.find((m) => m.chatId === GROUP)!)).toContain(tag(WANG));
     expect(await say(BOOT, '/task remind TZZZZ')).toContain('没有找到编号为 TZZZZ 的任务');
+  });
+
+  it('an edited deadline re-plans: the old reminders are cancelled, new keys scheduled', async () => {
+    const now = clock.now(); // 2026-10-16, a Friday
+    const id = await mustCreate(
+      { title: '整改台账复核', owners: [ZHAO], deadline: sh('2026-10-30T18:00') },
+      now,
+    );
+    const pendingKeys = async () =>
+      (await Job.find({ name: REMINDER_JOB, 'payload.taskId': id, state: 'pending' }).lean())
+        .map((j) => j.key)
+        .sort();
+    await h.bot.scheduler.tick(); // the creation notice goes out
+    await flush();
+    expect(p2p(ZHAO, '整改台账复核')).toHaveLength(1);
+    const before = await pendingKeys();
+    expect(before.length).toBeGreaterThanOrEqual(4);
+    expect(before.every((k) => k.endsWith(':2026-10-30T10:00:00.000Z'))).toBe(true);
+    const res = await editTask(id, { deadline: sh('2026-11-03T18:00') }, admin, now);
+    expect(res.ok).toBe(true);
+    const after = await pendingKeys();
+    expect(after.every((k) => k.endsWith(':2026-11-03T10:00:00.000Z'))).toBe(true);
+    expect(after.some((k) => k.includes(':created:'))).toBe(false); // no second creation notice
+    const old = await Job.find({ key: { $in: before } }).lean();
+    expect(old.every((j) => j.state === 'skipped' && j.skipReason === 'cancelled')).toBe(true);
+    await h.bot.scheduler.tick();
+    await flush();
+    expect(p2p(ZHAO, '整改台账复核')).toHaveLength(1);
   });
 
   it('/task preview lists who would be reminded of what that day, without sending', async () => {
