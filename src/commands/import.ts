@@ -10,12 +10,12 @@ import { type ImportFailure, type ImportSummary, importMembers } from '../domain
 import type { RowError } from '../domain/member-rows.js';
 import { findPendingImport, startPendingImport } from '../domain/pending-imports.js';
 import type { EventContext } from '../dispatch/context.js';
-import type { FileHandler, IncomingFile } from '../dispatch/dispatcher.js';
-import { readTable, type TableRow, tableFormatOf, UnreadableTableError } from '../files/read-table.js';
+import type { FileHandler, } from '../dispatch/dispatcher.js';
+import { tableFormatOf, } from '../files/read-table.js';
 import { toCsvBytes } from '../files/write-csv.js';
 import type { Translate } from '../i18n/index.js';
-import { type LarkClient, ResourceTooLargeError } from '../lark/client.js';
-import { toLarkApiError } from '../lark/errors.js';
+import type { LarkClient, } from '../lark/client.js';
+import { readImportFile } from './read-import-file.js';
 import { AuditEntryModel } from '../models/audit-entry.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
 import { describeRoles } from './run-command.js';
@@ -135,41 +135,6 @@ async function answerSummary(ctx: EventContext, fileName: string, summary: Impor
   );
 }
 
-/** Downloads and reads the file; answers the user and returns undefined when that fails. */
-async function readFileRows(
-  ctx: EventContext,
-  client: Pick<LarkClient, 'downloadResource'>,
-  file: IncomingFile,
-  format: 'csv' | 'xlsx',
-): Promise<TableRow[] | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await client.downloadResource({
-      messageId: file.messageId,
-      fileKey: file.fileKey,
-      type: 'file',
-      maxBytes: MAX_IMPORT_FILE_BYTES,
-    });
-  } catch (error) {
-    if (error instanceof ResourceTooLargeError) {
-      await ctx.reply.text(ctx.t('import.tooLarge'));
-      return undefined;
-    }
-    const lark = toLarkApiError(error);
-    ctx.log.warn({ code: lark.code, msg: lark.msg }, 'import file download failed');
-    await ctx.reply.text(ctx.t('import.downloadFailed', { code: lark.code }));
-    return undefined;
-  }
-  try {
-    return await readTable(bytes, format);
-  } catch (error) {
-    if (!(error instanceof UnreadableTableError)) throw error;
-    ctx.log.info({ err: error, fileName: file.fileName }, 'import file unreadable');
-    await ctx.reply.text(ctx.t('import.unreadable', { file: file.fileName }));
-    return undefined;
-  }
-}
-
 /**
  * The file handler of `/import members`: takes a file an admin sends in the p2p chat where
  * they started an import in the last 10 minutes, and imports it (see domain/member-import.ts).
@@ -209,7 +174,7 @@ export function createMemberImportFileHandler(
       return true;
     }
     await ctx.reply.text(t('import.received', { file: file.fileName }));
-    const rows = await readFileRows(ctx, client, file, format);
+    const rows = await readImportFile(ctx, client, file, format, MAX_IMPORT_FILE_BYTES);
     if (!rows) return true;
     const outcome = await importMembers(rows, {
       resolveUserIds: (query) => client.resolveUserIds(query),

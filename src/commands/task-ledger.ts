@@ -24,12 +24,12 @@ import { getTask, setTaskCardKey } from '../domain/tasks.js';
 import { findPendingTaskImport, startPendingTaskImport } from '../domain/task-import-pending.js';
 import type { TaskRowError } from '../domain/task-import-rows.js';
 import type { EventContext } from '../dispatch/context.js';
-import type { FileHandler, IncomingFile } from '../dispatch/dispatcher.js';
-import { readTable, type TableRow, tableFormatOf, UnreadableTableError } from '../files/read-table.js';
+import type { FileHandler, } from '../dispatch/dispatcher.js';
+import { tableFormatOf, } from '../files/read-table.js';
 import { toCsvBytes } from '../files/write-csv.js';
 import type { Translate } from '../i18n/index.js';
-import { type LarkClient, ResourceTooLargeError } from '../lark/client.js';
-import { toLarkApiError } from '../lark/errors.js';
+import type { LarkClient, } from '../lark/client.js';
+import { readImportFile } from './read-import-file.js';
 import type { Target } from '../lark/messenger.js';
 import { MAX_OUTBOX_FILE_BYTES } from '../lark/outbox.js';
 import { AuditEntryModel } from '../models/audit-entry.js';
@@ -279,41 +279,6 @@ async function publishCards(ctx: EventContext, taskIds: readonly string[]): Prom
   }
 }
 
-/** Downloads and reads the file; answers the user and returns undefined when that fails. */
-async function readFileRows(
-  ctx: EventContext,
-  client: Pick<LarkClient, 'downloadResource'>,
-  file: IncomingFile,
-  format: 'csv' | 'xlsx',
-): Promise<TableRow[] | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await client.downloadResource({
-      messageId: file.messageId,
-      fileKey: file.fileKey,
-      type: 'file',
-      maxBytes: MAX_TASK_IMPORT_FILE_BYTES,
-    });
-  } catch (error) {
-    if (error instanceof ResourceTooLargeError) {
-      await ctx.reply.text(ctx.t('import.tooLarge'));
-      return undefined;
-    }
-    const lark = toLarkApiError(error);
-    ctx.log.warn({ code: lark.code, msg: lark.msg }, 'task import file download failed');
-    await ctx.reply.text(ctx.t('import.downloadFailed', { code: lark.code }));
-    return undefined;
-  }
-  try {
-    return await readTable(bytes, format);
-  } catch (error) {
-    if (!(error instanceof UnreadableTableError)) throw error;
-    ctx.log.info({ err: error, fileName: file.fileName }, 'task import file unreadable');
-    await ctx.reply.text(ctx.t('import.unreadable', { file: file.fileName }));
-    return undefined;
-  }
-}
-
 /**
  * The file handler of `/task import`: takes a file an admin or leader sends in the p2p chat
  * where they started a task import in the last 10 minutes (unless a later `/import members`
@@ -355,7 +320,7 @@ export function createTaskImportFileHandler(
       return true;
     }
     await ctx.reply.text(t('import.received', { file: file.fileName }));
-    const rows = await readFileRows(ctx, client, file, format);
+    const rows = await readImportFile(ctx, client, file, format, MAX_TASK_IMPORT_FILE_BYTES);
     if (!rows) return true;
     const outcome = await importTasks(rows, {
       actor: { openId: ctx.actor.openId, roles: ctx.actor.roles, leads: ctx.actor.leads },
