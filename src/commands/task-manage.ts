@@ -9,6 +9,7 @@ import {
   type TaskListFilter,
 } from '../domain/task-queries.js';
 import { cancelTask, editTask } from '../domain/tasks.js';
+import { dateErrorText } from './date-error.js';
 import type { EventContext } from '../dispatch/context.js';
 import { parseZonedDateTime } from '../time/parse-datetime.js';
 import { formatZoned } from '../time/zoned.js';
@@ -87,7 +88,11 @@ async function editFromText(ctx: EventContext, input: CommandInput): Promise<voi
   if (args.kind === 'deadline') {
     if (args.deadline === '') return ctx.reply.text(t('task.err.deadlineMissing'));
     const parsed = parseZonedDateTime(args.deadline, timezone, { now: ctx.now(), defaultTime: '18:00' });
-    if (!parsed.ok) return ctx.reply.text(t('task.err.badDate', { message: parsed.error.message }));
+    if (!parsed.ok) {
+      return ctx.reply.text(
+        t('task.err.badDate', { message: dateErrorText(t, parsed.error, args.deadline) }),
+      );
+    }
     change = { deadline: parsed.date };
   } else if (args.kind === 'owners') {
     if (args.unknownPerson !== undefined)

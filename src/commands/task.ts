@@ -2,6 +2,7 @@ import { buildTaskForm } from '../../cards/task-form-card.js';
 import type { ActionRegistry } from '../actions/registry.js';
 import { listBoundChats } from '../domain/chats.js';
 import type { CreateTaskInput } from '../domain/tasks.js';
+import { dateErrorText } from './date-error.js';
 import type { EventContext } from '../dispatch/context.js';
 import { parseZonedDateTime } from '../time/parse-datetime.js';
 import { argsFrom } from './org-args.js';
@@ -20,7 +21,7 @@ async function readAddCommand(ctx: EventContext, args: ReturnType<typeof readTas
   if (!args.hasDeadline || args.deadline === '') return t('task.err.deadlineMissing');
   const { timezone } = await ctx.services.settings();
   const parsed = parseZonedDateTime(args.deadline, timezone, { now: ctx.now(), defaultTime: '18:00' });
-  if (!parsed.ok) return t('task.err.badDate', { message: parsed.error.message });
+  if (!parsed.ok) return t('task.err.badDate', { message: dateErrorText(t, parsed.error, args.deadline) });
   const input: CreateTaskInput = {
     title: args.title,
     owners: args.owners,

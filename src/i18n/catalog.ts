@@ -16,7 +16,10 @@ const coreMessages = {
     'zh-CN': '抱歉，处理时出了点问题，请稍后再试。如多次失败，请联系管理员。',
     'en-US': 'Sorry, something went wrong. Please try again later, or contact an admin if it keeps failing.',
   },
-  'common.duplicateAction': { 'zh-CN': '该操作已处理，无需重复点击。', 'en-US': 'Already done; no need to click again.' },
+  'common.duplicateAction': {
+    'zh-CN': '该操作已处理，无需重复点击。',
+    'en-US': 'Already done; no need to click again.',
+  },
   'common.badAction': {
     'zh-CN': '这张卡片已过期或内容有误，请重新发送命令获取新卡片。',
     'en-US': 'This card is out of date or invalid. Please send the command again for a new card.',
@@ -35,7 +38,10 @@ const coreMessages = {
     'en-US': 'There is no command "{command}". {suggestion}Send /help to see all commands.',
   },
   'cmd.didYouMean': { 'zh-CN': '您是不是想输入 {command}？', 'en-US': 'Did you mean {command}? ' },
-  'cmd.usage': { 'zh-CN': '命令格式不对。用法：{usage}', 'en-US': 'That command is not quite right. Usage: {usage}' },
+  'cmd.usage': {
+    'zh-CN': '命令格式不对。用法：{usage}',
+    'en-US': 'That command is not quite right. Usage: {usage}',
+  },
   'cmd.usageExample': { 'zh-CN': '例如：{example}', 'en-US': 'Example: {example}' },
   'cmd.forbidden': {
     'zh-CN': '抱歉，“{command}”仅限{roles}使用，您暂无权限。如需开通，请联系管理员。',
@@ -58,6 +64,30 @@ const coreMessages = {
     'en-US': 'A quotation mark is not closed; please check and try again.',
   },
 
+  'date.empty': {
+    'zh-CN': '请输入日期和时间，例如 2026-12-05 18:00、12月5日 18:00 或 明天 9:00',
+    'en-US': 'Please enter a date and time, e.g. 2026-12-05 18:00',
+  },
+  'date.unrecognized': {
+    'zh-CN': '无法识别“{input}”，请按格式输入，例如 2026-12-05 18:00、12月5日 18:00 或 明天 9:00',
+    'en-US': 'Cannot read "{input}"; please write it like 2026-12-05 18:00',
+  },
+  'date.missingTime': {
+    'zh-CN': '请同时输入时间，例如 2026-12-05 18:00',
+    'en-US': 'Please add a time, e.g. 2026-12-05 18:00',
+  },
+  'date.invalidTime': {
+    'zh-CN': '时间不存在，请使用 00:00–23:59，例如 2026-12-05 18:00',
+    'en-US': 'That time does not exist; use 00:00–23:59, e.g. 2026-12-05 18:00',
+  },
+  'date.invalidDate': {
+    'zh-CN': '日期“{input}”不存在，请检查后重新输入',
+    'en-US': 'The date "{input}" does not exist; please check it',
+  },
+  'date.nonexistentTime': {
+    'zh-CN': '该时间因夏令时调整而不存在，请换一个时间',
+    'en-US': 'That time is skipped by a daylight-saving change; please pick another',
+  },
   'role.admin': { 'zh-CN': '管理员', 'en-US': 'admins' },
   'role.leader': { 'zh-CN': '分管领导', 'en-US': 'leaders' },
   'role.supervisor': { 'zh-CN': '特邀监督员', 'en-US': 'supervisors' },
@@ -84,13 +114,17 @@ const coreMessages = {
   'help.usageText': { 'zh-CN': '/help [命令名]', 'en-US': '/help [command]' },
 
   'chat.bind.summary': { 'zh-CN': '将本群绑定到部门', 'en-US': 'Bind this group to a department' },
-  'chat.bind.usage': { 'zh-CN': '/chat bind <部门名>（在群内 @我 发送）', 'en-US': '/chat bind <department> (in the group)' },
+  'chat.bind.usage': {
+    'zh-CN': '/chat bind <部门名>（在群内 @我 发送）',
+    'en-US': '/chat bind <department> (in the group)',
+  },
   'chat.list.summary': { 'zh-CN': '查看已绑定的群聊', 'en-US': 'List bound group chats' },
   'chat.list.usage': { 'zh-CN': '/chat list', 'en-US': '/chat list' },
   'chat.bind.example': { 'zh-CN': '/chat bind 办公室', 'en-US': '/chat bind General Office' },
   'chat.bound': {
     'zh-CN': '已将本群绑定到“{department}”。今后该部门的任务提醒、学习内容和问卷将发送到本群。',
-    'en-US': 'This group is now bound to "{department}". Its reminders, lessons and polls will be posted here.',
+    'en-US':
+      'This group is now bound to "{department}". Its reminders, lessons and polls will be posted here.',
   },
   'chat.rebound': {
     'zh-CN': '本群原绑定“{previous}”，现已改为“{department}”。',
@@ -110,7 +144,10 @@ const coreMessages = {
   'chat.formLabel': { 'zh-CN': '部门名称', 'en-US': 'Department name' },
   'chat.formPlaceholder': { 'zh-CN': '例如：办公室', 'en-US': 'e.g. General Office' },
   'chat.formSubmit': { 'zh-CN': '确认绑定', 'en-US': 'Bind' },
-  'chat.formDone': { 'zh-CN': '已绑定到“{department}”（操作人：{actor}）', 'en-US': 'Bound to "{department}" by {actor}' },
+  'chat.formDone': {
+    'zh-CN': '已绑定到“{department}”（操作人：{actor}）',
+    'en-US': 'Bound to "{department}" by {actor}',
+  },
   'chat.departmentInvalid': {
     'zh-CN': '部门名称需为 1–40 个字，不能包含 @ 或换行。例如：/chat bind 办公室',
     'en-US': 'A department name is 1–40 characters without @ or line breaks, e.g. /chat bind General Office',
