@@ -23,3 +23,16 @@ export async function getPersonLocale(openId: string): Promise<Locale | null> {
   const doc = await PersonModel.findOne({ openId: { $eq: openId } }, { locale: 1 }).lean();
   return (doc?.locale as Locale | null | undefined) ?? null;
 }
+
+/** Each person's language for private messages: their own choice, else `fallback` (one query). */
+export async function localesOf(
+  openIds: readonly string[],
+  fallback: Locale,
+): Promise<(openId: string) => Locale> {
+  const ids = [...new Set(openIds)];
+  const docs = ids.length
+    ? await PersonModel.find({ openId: { $in: ids } }, { openId: 1, locale: 1 }).lean()
+    : [];
+  const chosen = new Map(docs.filter((d) => d.locale).map((d) => [d.openId, d.locale as Locale]));
+  return (openId) => chosen.get(openId) ?? fallback;
+}

@@ -25,6 +25,7 @@ import { Job } from '../models/job.js';
 import { TaskAssignmentModel, TaskModel } from '../models/task.js';
 import type { WorkCalendar } from '../time/workdays.js';
 import { formatZoned, zonedDateTime, zonedDayKey } from '../time/zoned.js';
+import { localesOf } from './person-locale.js';
 import type { TenantSettings } from './settings.js';
 import { effectivePolicy, planReminders, type PlannedReminder } from './task-reminders-plan.js';
 import { readReminderKeys, writeReminderKeys } from './task-reminders-index.js';
@@ -217,6 +218,7 @@ export async function sendTaskReminder(
   if (pending.length === 0) return { sent: false, pending, reason: 'nobody-pending' };
   const settings = await deps.settings();
   const locale: Locale = settings.locale;
+  const own = await localesOf([...pending, ...(task.leader ? [task.leader] : [])], locale);
   const params = {
     title: task.title,
     deadline: deadlineText(task.deadline, settings.timezone),
@@ -232,13 +234,13 @@ export async function sendTaskReminder(
     await deps.messenger.sendText(`${job.key}:group`, { chatId: task.chatId }, t(locale, groupKey, params));
   }
   for (const openId of pending) {
-    await deps.messenger.sendText(`${job.key}:p2p:${openId}`, { openId }, t(locale, p2pKey, params));
+    await deps.messenger.sendText(`${job.key}:p2p:${openId}`, { openId }, t(own(openId), p2pKey, params));
   }
   if (point === 'deadline' && task.leader) {
     await deps.messenger.sendText(
       `${job.key}:leader:${task.leader}`,
       { openId: task.leader },
-      t(locale, 'reminder.leaderOverdue', params),
+      t(own(task.leader), 'reminder.leaderOverdue', params),
     );
   }
   return { sent: true, pending };
@@ -319,8 +321,15 @@ export async function sendOverdueDigest(
   const outcome: OverdueOutcome = { restDay: false, nudged: [], buzzed: [], leaders: [] };
   if (!calendar.isWorkday(today)) return { ...outcome, restDay: true };
   const items = await listOverdue(job.scheduledAt, today, calendar, tz);
-  const locale = settings.locale;
-  const line = (i: OverdueItem, key: 'reminder.dailyNudgeLine' | 'reminder.leaderDailyLine') =>
+  const own = await localesOf(
+    items.flatMap((i) => [...i.late, ...(i.leader ? [i.leader] : [])]),
+    settings.locale,
+  );
+  const line = (
+    locale: Locale,
+    i: OverdueItem,
+    key: 'reminder.dailyNudgeLine' | 'reminder.leaderDailyLine',
+  ) =>
     t(locale, key, {
       title: i.title,
       deadline: deadlineText(i.deadline, tz),
@@ -329,8 +338,8 @@ export async function sendOverdueDigest(
     });
   for (const [openId, list] of groupBy(items, (i) => i.late)) {
     const key = `${job.key}:nudge:${openId}`;
-    const lines = list.map((i) => line(i, 'reminder.dailyNudgeLine')).join('\n');
-    await deps.messenger.sendText(key, { openId }, t(locale, 'reminder.dailyNudge', { lines }));
+    const lines = list.map((i) => line(own(openId), i, 'reminder.dailyNudgeLine')).join('\n');
+    await deps.messenger.sendText(key, { openId }, t(own(openId), 'reminder.dailyNudge', { lines }));
     outcome.nudged.push(openId);
     if (list.some((i) => i.overdueWorkdays >= BUZZ_AFTER_WORKDAYS)) {
       await deps.messenger.urgent(`${job.key}:buzz:${openId}`, { outboxKey: key }, [openId]);
@@ -338,11 +347,11 @@ export async function sendOverdueDigest(
     }
   }
   for (const [leader, list] of groupBy(items, (i) => (i.leader ? [i.leader] : []))) {
-    const lines = list.map((i) => line(i, 'reminder.leaderDailyLine')).join('\n');
+    const lines = list.map((i) => line(own(leader), i, 'reminder.leaderDailyLine')).join('\n');
     await deps.messenger.sendText(
       `${job.key}:leader:${leader}`,
       { openId: leader },
-      t(locale, 'reminder.leaderDaily', { lines }),
+      t(own(leader), 'reminder.leaderDaily', { lines }),
     );
     outcome.leaders.push(leader);
   }
@@ -387,11 +396,12 @@ export async function remindNow(
       t(settings.locale, 'reminder.groupManual', params),
     );
   }
+  const own = await localesOf(pending, settings.locale);
   for (const openId of pending) {
     await deps.messenger.sendText(
       `${input.keyBase}:remind:p2p:${openId}`,
       { openId },
-      t(settings.locale, 'reminder.p2pManual', params),
+      t(own(openId), 'reminder.p2pManual', params),
     );
   }
   return { kind: 'sent', task, pending };

@@ -263,6 +263,15 @@ describe('task reminders and the escalation ladder, end to end through the emula
     expect(nudges.map((m) => m.openId ?? m.chatId).sort()).toEqual([GROUP, WANG].sort());
     expect(h.emulator.textOf(nudges.find((m) => m.chatId === GROUP)!)).toContain(tag(WANG));
     expect(await say(BOOT, '/task remind TZZZZ')).toContain('没有找到编号为 TZZZZ 的任务');
+
+    // An owner who chose English gets the private nudge in English; the group stays in Chinese.
+    await say(WANG, '/lang English');
+    const later = h.emulator.messages.length;
+    await say(BOOT, `/task remind ${t1}`);
+    const sent = h.emulator.messages.slice(later).filter((m) => m.openId === WANG || m.chatId === GROUP);
+    const privateNudge = sent.find((m) => m.openId === WANG)!;
+    expect(h.emulator.textOf(privateNudge)).toContain('asks you to complete');
+    expect(h.emulator.textOf(sent.find((m) => m.chatId === GROUP)!)).not.toContain('asks you to complete');
   });
 
   it('an edited deadline re-plans: the old reminders are cancelled, new keys scheduled', async () => {
