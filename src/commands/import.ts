@@ -4,21 +4,18 @@ import {
   buildImportResultCard,
   IMPORT_EXAMPLE_ROWS,
 } from '../../cards/import-cards.js';
-import { mayUse } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
 import { type ImportFailure, type ImportSummary, importMembers } from '../domain/member-import.js';
 import type { RowError } from '../domain/member-rows.js';
 import { findPendingImport, startPendingImport } from '../domain/pending-imports.js';
 import type { EventContext } from '../dispatch/context.js';
-import type { FileHandler, } from '../dispatch/dispatcher.js';
-import { tableFormatOf, } from '../files/read-table.js';
+import type { FileHandler } from '../dispatch/dispatcher.js';
 import { toCsvBytes } from '../files/write-csv.js';
 import type { Translate } from '../i18n/index.js';
-import type { LarkClient, } from '../lark/client.js';
-import { readImportFile } from './read-import-file.js';
+import type { LarkClient } from '../lark/client.js';
+import { acceptImportFile } from './read-import-file.js';
 import { AuditEntryModel } from '../models/audit-entry.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
-import { describeRoles } from './run-command.js';
 
 /** Largest file an import reads. */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
@@ -147,35 +144,13 @@ export function createMemberImportFileHandler(
     if (ctx.chat?.type !== 'p2p') return false;
     const pending = await findPendingImport(ctx.actor.openId, ctx.chat.id, ctx.now());
     if (!pending) return false;
-    const { t } = ctx;
-    if (!mayUse(ctx.actor.roles, IMPORT_ROLES)) {
-      await recordAudit(
-        {
-          actor: ctx.actor.openId,
-          action: 'command:/import members',
-          outcome: 'refused',
-          detail: 'role',
-          eventId: ctx.eventId,
-        },
-        ctx.now(),
-      );
-      await ctx.reply.text(
-        t('cmd.forbidden', { command: '/import members', roles: describeRoles(t, IMPORT_ROLES) }),
-      );
-      return true;
-    }
-    const format = tableFormatOf(file.fileName);
-    if (format === 'xls') {
-      await ctx.reply.text(t('import.oldExcel'));
-      return true;
-    }
-    if (!format) {
-      await ctx.reply.text(t('import.unsupportedType', { file: file.fileName }));
-      return true;
-    }
-    await ctx.reply.text(t('import.received', { file: file.fileName }));
-    const rows = await readImportFile(ctx, client, file, format, MAX_IMPORT_FILE_BYTES);
+    const rows = await acceptImportFile(ctx, client, file, {
+      command: '/import members',
+      roles: IMPORT_ROLES,
+      maxBytes: MAX_IMPORT_FILE_BYTES,
+    });
     if (!rows) return true;
+    const { t } = ctx;
     const outcome = await importMembers(rows, {
       resolveUserIds: (query) => client.resolveUserIds(query),
       log: ctx.log,

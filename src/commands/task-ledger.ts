@@ -9,7 +9,7 @@ import {
   buildTaskImportResultCard,
   TASK_IMPORT_EXAMPLE_ROWS,
 } from '../../cards/task-import-cards.js';
-import { mayUse, type Role } from '../domain/access.js';
+import type { Role } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
 import { type LedgerRange, buildLedgers, ledgerScopeOf, loadLedgerData } from '../domain/task-export.js';
 import { ledgersToXlsx, ledgerToCsv } from '../domain/task-export-files.js';
@@ -24,19 +24,17 @@ import { getTask, setTaskCardKey } from '../domain/tasks.js';
 import { findPendingTaskImport, startPendingTaskImport } from '../domain/task-import-pending.js';
 import type { TaskRowError } from '../domain/task-import-rows.js';
 import type { EventContext } from '../dispatch/context.js';
-import type { FileHandler, } from '../dispatch/dispatcher.js';
-import { tableFormatOf, } from '../files/read-table.js';
+import type { FileHandler } from '../dispatch/dispatcher.js';
 import { toCsvBytes } from '../files/write-csv.js';
 import type { Translate } from '../i18n/index.js';
-import type { LarkClient, } from '../lark/client.js';
-import { readImportFile } from './read-import-file.js';
+import type { LarkClient } from '../lark/client.js';
+import { acceptImportFile } from './read-import-file.js';
 import type { Target } from '../lark/messenger.js';
 import { MAX_OUTBOX_FILE_BYTES } from '../lark/outbox.js';
 import { AuditEntryModel } from '../models/audit-entry.js';
 import { formatZoned, zonedDateTime } from '../time/zoned.js';
 import { parseDayArg } from './audit.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
-import { describeRoles } from './run-command.js';
 import { publishTaskCard, taskErrorText } from './task-view.js';
 
 /** Largest ledger file an import reads. */
@@ -293,35 +291,13 @@ export function createTaskImportFileHandler(
     if (ctx.chat?.type !== 'p2p') return false;
     const pending = await findPendingTaskImport(ctx.actor.openId, ctx.chat.id, ctx.now());
     if (!pending) return false;
-    const { t } = ctx;
-    if (!mayUse(ctx.actor.roles, TASK_IMPORT_ROLES)) {
-      await recordAudit(
-        {
-          actor: ctx.actor.openId,
-          action: 'command:/task import',
-          outcome: 'refused',
-          detail: 'role',
-          eventId: ctx.eventId,
-        },
-        ctx.now(),
-      );
-      await ctx.reply.text(
-        t('cmd.forbidden', { command: '/task import', roles: describeRoles(t, TASK_IMPORT_ROLES) }),
-      );
-      return true;
-    }
-    const format = tableFormatOf(file.fileName);
-    if (format === 'xls') {
-      await ctx.reply.text(t('import.oldExcel'));
-      return true;
-    }
-    if (!format) {
-      await ctx.reply.text(t('import.unsupportedType', { file: file.fileName }));
-      return true;
-    }
-    await ctx.reply.text(t('import.received', { file: file.fileName }));
-    const rows = await readImportFile(ctx, client, file, format, MAX_TASK_IMPORT_FILE_BYTES);
+    const rows = await acceptImportFile(ctx, client, file, {
+      command: '/task import',
+      roles: TASK_IMPORT_ROLES,
+      maxBytes: MAX_TASK_IMPORT_FILE_BYTES,
+    });
     if (!rows) return true;
+    const { t } = ctx;
     const outcome = await importTasks(rows, {
       actor: { openId: ctx.actor.openId, roles: ctx.actor.roles, leads: ctx.actor.leads },
       now: ctx.now(),
