@@ -1,17 +1,3 @@
-/**
- * Reminder tick benchmark: with N tasks (1k, 10k, 100k by default) of which 100 have a reminder
- * due now, times one scheduler tick that claims the due reminder jobs and enqueues their
- * messages (group + p2p per owner into the outbox), and an idle tick (nothing due). Figures
- * are printed, nothing is asserted.
- *
- *   npm run bench:reminders [-- --sizes 1000,10000,100000 --due 100 --jobsPerTask 3]
- *
- * Uses MONGODB_URI when set, else starts a local FerretDB (PostgreSQL backend when one answers
- * on 127.0.0.1:5432, else SQLite). Each size runs in a fresh database.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { connectDatabase } from '../src/db.js';
@@ -28,7 +14,7 @@ import { TaskAssignmentModel, TaskModel } from '../src/models/task.js';
 import { ManualClock } from '../src/time/clock.js';
 import { DEFAULT_QUIET_HOURS } from '../src/time/quiet-hours.js';
 import { WorkCalendar } from '../src/time/workdays.js';
-import { canConnect, type LocalDb, startLocalDb } from './local-db.js';
+import { startBenchDb } from './local-db.js';
 
 const { values } = parseArgs({
   options: {
@@ -209,27 +195,13 @@ async function runSize(baseUri: string, n: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let db: LocalDb | undefined;
-  let dataDir: string | undefined;
-  let uri = process.env.MONGODB_URI;
-  if (!uri) {
-    dataDir = mkdtempSync(join(tmpdir(), 'qinglian-bench-rem-'));
-    const pg = await canConnect('127.0.0.1', 5432);
-    db = await startLocalDb({
-      dir: dataDir,
-      backend: pg ? 'postgresql' : 'sqlite',
-      postgresqlUrl: 'postgres://postgres@127.0.0.1:5432/postgres?pool_max_conns=20',
-      logLevel: 'none',
-    });
-    uri = db.uri;
-    console.log(`database: FerretDB (${pg ? 'PostgreSQL' : 'SQLite'} backend)`);
-  }
+  const db = await startBenchDb('qinglian-bench-rem-');
+  const uri = db.uri;
   console.log(
     `${dueCount} due reminders (2 owners + 1 group each); ${jobsPerTask} pending future jobs per not-due task`,
   );
   for (const n of sizes) await runSize(uri, n);
-  await db?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await db.stop();
 }
 
 main().then(

@@ -5,15 +5,12 @@
  * ack latency at the webhook, time until every reply card is delivered, the highest per-chat
  * and per-app rates the emulator saw, database operations, and memory.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { connectDatabase } from '../src/db.js';
 import { createSilentLogger } from '../src/logger.js';
 import { startHarness } from '../tests/support/harness.js';
-import { canConnect, type LocalDb, startLocalDb } from './local-db.js';
+import { startBenchDb } from './local-db.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,21 +26,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  let db: LocalDb | undefined;
-  let dataDir: string | undefined;
-  let uri = process.env.MONGODB_URI;
-  if (!uri) {
-    dataDir = mkdtempSync(join(tmpdir(), 'qinglian-bench-'));
-    const pg = await canConnect('127.0.0.1', 5432);
-    db = await startLocalDb({
-      dir: dataDir,
-      backend: pg ? 'postgresql' : 'sqlite',
-      postgresqlUrl: 'postgres://postgres@127.0.0.1:5432/postgres?pool_max_conns=20',
-      logLevel: 'none',
-    });
-    uri = db.uri;
-    console.log(`database: FerretDB (${pg ? 'PostgreSQL' : 'SQLite'} backend)`);
-  }
+  const db = await startBenchDb('qinglian-bench-');
+  const uri = db.uri;
   const url = new URL(uri);
   url.pathname = `/qinglian_bench_${Date.now()}`;
   const log = createSilentLogger();
@@ -63,7 +47,13 @@ async function main(): Promise<void> {
     chatIds.map(async (chatId, c) => {
       for (let k = 0; k < perChat; k++) {
         const t0 = Date.now();
-        const d = await emu.sendText({ chatId, chatType: 'group', sender: users[(c + k) % users.length]!, text: '/help', mentionBot: true });
+        const d = await emu.sendText({
+          chatId,
+          chatType: 'group',
+          sender: users[(c + k) % users.length]!,
+          text: '/help',
+          mentionBot: true,
+        });
         if (d.status !== 200) throw new Error(`event not acked: ${d.status}`);
         acks.push(Date.now() - t0);
       }
@@ -78,20 +68,30 @@ async function main(): Promise<void> {
   const rssAfter = process.memoryUsage().rss;
 
   console.log(`events: ${total} (/help from ${chats} group chats × ${perChat})`);
-  console.log(`ack latency: p50 ${percentile(acks, 50)} ms, p95 ${percentile(acks, 95)} ms, max ${acks.at(-1)} ms`);
-  console.log(`all events acked in ${ackedAt - started} ms (${((total * 1000) / (ackedAt - started)).toFixed(1)} events/s)`);
-  console.log(`all ${emu.messages.length} reply cards delivered after ${doneAt - started} ms (${((total * 1000) / (doneAt - started)).toFixed(1)} msg/s)`);
-  console.log(`max per chat in any sliding second: ${perChatMax} (limit 5); max app calls per second: ${emu.maxRateObserved('app_second')} (limit 50)`);
+  console.log(
+    `ack latency: p50 ${percentile(acks, 50)} ms, p95 ${percentile(acks, 95)} ms, max ${acks.at(-1)} ms`,
+  );
+  console.log(
+    `all events acked in ${ackedAt - started} ms (${((total * 1000) / (ackedAt - started)).toFixed(1)} events/s)`,
+  );
+  console.log(
+    `all ${emu.messages.length} reply cards delivered after ${doneAt - started} ms (${((total * 1000) / (doneAt - started)).toFixed(1)} msg/s)`,
+  );
+  console.log(
+    `max per chat in any sliding second: ${perChatMax} (limit 5); max app calls per second: ${emu.maxRateObserved('app_second')} (limit 50)`,
+  );
   const refusedBy = new Map<string, number>();
-  for (const v of emu.rateLimitViolations) refusedBy.set(`${v.scope}:${v.key}`, (refusedBy.get(`${v.scope}:${v.key}`) ?? 0) + 1);
-  console.log(`rate-limit refusals at the emulator: ${emu.rateLimitViolations.length} ${JSON.stringify(Object.fromEntries(refusedBy))}`);
+  for (const v of emu.rateLimitViolations)
+    refusedBy.set(`${v.scope}:${v.key}`, (refusedBy.get(`${v.scope}:${v.key}`) ?? 0) + 1);
+  console.log(
+    `rate-limit refusals at the emulator: ${emu.rateLimitViolations.length} ${JSON.stringify(Object.fromEntries(refusedBy))}`,
+  );
   console.log(`memory: rss ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MiB`);
 
   await h.stop();
   await mongoose.connection.dropDatabase();
   await mongoose.disconnect();
-  await db?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await db.stop();
 }
 
 main().then(

@@ -3,8 +3,9 @@
  * small Go program under scripts/ferretdb). Used by `npm run db`, the test setup and the demo.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +54,8 @@ export function ensureFerretBinary(log: (line: string) => void = () => {}): stri
   if (result.error) {
     throw new Error(`cannot run "go build" (is Go installed?): ${result.error.message}`);
   }
-  if (result.status !== 0) throw new Error(`go build of scripts/ferretdb failed with exit code ${result.status}`);
+  if (result.status !== 0)
+    throw new Error(`go build of scripts/ferretdb failed with exit code ${result.status}`);
   return ferretBinary;
 }
 
@@ -109,4 +111,35 @@ async function waitForPort(uri: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`FerretDB did not accept connections at ${uri}`);
+}
+
+/** A database server for a benchmark: MONGODB_URI when set, else a throwaway local FerretDB. */
+export interface BenchDb {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Uses MONGODB_URI, or starts FerretDB in a temporary folder — on PostgreSQL when a server answers
+ * on 127.0.0.1:5432 (many concurrent writers), else SQLite — and says which on stdout.
+ */
+export async function startBenchDb(prefix: string): Promise<BenchDb> {
+  const given = process.env.MONGODB_URI;
+  if (given) return { uri: given, stop: async () => {} };
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const pg = await canConnect('127.0.0.1', 5432);
+  const db = await startLocalDb({
+    dir,
+    backend: pg ? 'postgresql' : 'sqlite',
+    postgresqlUrl: 'postgres://postgres@127.0.0.1:5432/postgres?pool_max_conns=20',
+    logLevel: 'none',
+  });
+  console.log(`database: FerretDB (${pg ? 'PostgreSQL' : 'SQLite'} backend)`);
+  return {
+    uri: db.uri,
+    async stop() {
+      await db.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
