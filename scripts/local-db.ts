@@ -3,7 +3,7 @@
  * small Go program under scripts/ferretdb). Used by `npm run db`, the test setup and the demo.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,12 +31,8 @@ export interface LocalDb {
 }
 
 function newestSourceTime(): number {
-  return Math.max(
-    ...['main.go', 'go.mod', 'go.sum'].map((f) => {
-      const p = join(sourceDir, f);
-      return existsSync(p) ? statSync(p).mtimeMs : 0;
-    }),
-  );
+  const sources = readdirSync(sourceDir).filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum');
+  return Math.max(...sources.map((f) => statSync(join(sourceDir, f)).mtimeMs));
 }
 
 /** Builds the Go wrapper when the binary is missing or older than its sources. */

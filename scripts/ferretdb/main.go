@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -23,6 +24,7 @@ func main() {
 	dir := flag.String("dir", ".data/ferretdb", "SQLite data folder")
 	backend := flag.String("backend", "sqlite", "backend: sqlite or postgresql")
 	pgURL := flag.String("postgresql-url", "postgres://postgres@127.0.0.1:5432/postgres", "PostgreSQL URL for the postgresql backend")
+	gin := flag.Bool("gin-companions", true, "postgresql: add GIN indexes so pushed-down equality filters use an index (see gin.go)")
 	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn, error, none")
 	flag.Parse()
 
@@ -51,6 +53,13 @@ func main() {
 		cfg.SQLiteURL = "file:" + abs + "/"
 	case "postgresql":
 		cfg.PostgreSQLURL = *pgURL
+		if *gin {
+			u, err := withCustomPlans(*pgURL)
+			if err != nil {
+				fail("bad --postgresql-url: %v", err)
+			}
+			cfg.PostgreSQLURL = u
+		}
 	default:
 		fail("unknown --backend %q (use sqlite or postgresql)", *backend)
 	}
@@ -62,6 +71,10 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+
+	if *backend == "postgresql" && *gin {
+		go keepGINCompanions(ctx, cfg.PostgreSQLURL, time.Second, logger)
+	}
 
 	// The first stdout line is the connection string; scripts wait for it.
 	fmt.Println(f.MongoDBURI())
