@@ -182,19 +182,32 @@ async function findInBuckets(p: ClaimParams, minutes: string[]): Promise<JobDoc[
  */
 export class TickClaimer {
   private queue: JobDoc[] = [];
+  /** The batch read in flight: concurrent callers wait for one read instead of each reading. */
+  private refilling: Promise<void> | undefined;
 
   constructor(private readonly p: ClaimParams) {}
 
-  /** Claims one due job, or returns null when none is left to claim. */
+  /** Claims one due job, or returns null when none is left to claim. Safe to call concurrently. */
   async next(now: Date): Promise<ClaimedJob | null> {
     const p = { ...this.p, now };
     for (;;) {
-      if (this.queue.length === 0) this.queue = shuffle(await findCandidates(p));
+      if (this.queue.length === 0) {
+        this.refilling ??= this.refill(p).finally(() => {
+          this.refilling = undefined;
+        });
+        await this.refilling;
+        if (this.queue.length === 0) return null;
+      }
       const candidate = this.queue.shift();
-      if (!candidate) return null;
+      if (!candidate || p.tried.has(candidate.key)) continue;
       p.tried.add(candidate.key);
       const claimed = await tryClaim(candidate, p);
       if (claimed) return claimed;
     }
+  }
+
+  private async refill(p: ClaimParams): Promise<void> {
+    const rows = await findCandidates(p);
+    this.queue.push(...shuffle(rows.filter((row) => !p.tried.has(row.key))));
   }
 }

@@ -26,6 +26,7 @@ import type {
   ScheduleInput,
   SchedulerOptions,
   TickResult,
+  TimeZoneSource,
 } from './types.js';
 
 /** Lateness tolerated by handlers registered with `catchUp: false` (one tick plus slack). */
@@ -48,6 +49,8 @@ interface Registration {
   handler: JobHandler;
   staleAfterMs: number | null;
   recurring?: RecurringSpec;
+  /** Where the recurring spec's time zone comes from; resolved at the start of every tick. */
+  tzSource?: TimeZoneSource;
 }
 
 type Outcome = keyof TickResult;
@@ -97,6 +100,7 @@ export class Scheduler {
   private readonly maxAttempts: number;
   private readonly retryDelayMs: (attempts: number) => number;
   private readonly maxJobsPerTick: number;
+  private readonly concurrency: number;
   private readonly registry = new Map<string, Registration>();
   /** Last occurrence key ensured per recurring name (an optimisation; Mongo is the truth). */
   private readonly ensured = new Map<string, string>();
@@ -116,6 +120,7 @@ export class Scheduler {
     this.maxAttempts = opts.maxAttempts ?? 5;
     this.retryDelayMs = opts.retryDelayMs ?? defaultRetryDelayMs;
     this.maxJobsPerTick = opts.maxJobsPerTick ?? 500;
+    this.concurrency = Math.max(1, opts.concurrency ?? 4);
     this.fullScanEveryMs = opts.fullScanEveryMs ?? 6 * 60 * 60_000;
   }
 
@@ -135,12 +140,15 @@ export class Scheduler {
     const spec: RecurringSpec = {
       name: opts.name,
       cron: parseCron(opts.cron),
-      tz: opts.tz,
+      tz: typeof opts.tz === 'string' ? opts.tz : 'UTC',
       payload: opts.payload ?? {},
     };
     this.register(opts.name, opts.handler, { staleAfterMs: opts.staleAfterMs ?? DEFAULT_RECURRING_STALE_MS });
     const reg = this.registry.get(opts.name);
-    if (reg) reg.recurring = spec;
+    if (reg) {
+      reg.recurring = spec;
+      reg.tzSource = opts.tz;
+    }
   }
 
   /**
@@ -181,8 +189,8 @@ export class Scheduler {
   }
 
   /**
-   * Claims and runs every due job (up to maxJobsPerTick), one at a time. Ticks in one process
-   * never overlap: a call during a tick returns that tick's result.
+   * Claims and runs every due job (up to maxJobsPerTick), `concurrency` at a time. Ticks in one
+   * process never overlap: a call during a tick returns that tick's result.
    */
   tick(): Promise<TickResult> {
     if (!this.inflight) {
@@ -233,14 +241,19 @@ export class Scheduler {
       minutes,
     });
     let drained = false;
-    for (let i = 0; i < this.maxJobsPerTick && !this.stopping; i++) {
-      const claimed = await claimer.next(this.clock.now());
-      if (!claimed) {
-        drained = true;
-        break;
+    let started = 0;
+    const worker = async () => {
+      while (!drained && started < this.maxJobsPerTick && !this.stopping) {
+        started++;
+        const claimed = await claimer.next(this.clock.now());
+        if (!claimed) {
+          drained = true;
+          return;
+        }
+        result[await this.process(claimed)]++;
       }
-      result[await this.process(claimed)]++;
-    }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, worker));
     if (drained) {
       if (minutes === null) this.lastFullScan = startedAt;
       this.scannedUpTo = startedAt;
@@ -264,8 +277,17 @@ export class Scheduler {
   /** Makes sure the latest due occurrence of every recurring job exists as a job. */
   private async ensureRecurring(): Promise<void> {
     const now = this.clock.now();
-    for (const { recurring } of this.registry.values()) {
+    const zones = new Map<TimeZoneSource, Promise<string>>();
+    for (const { recurring, tzSource } of this.registry.values()) {
       if (!recurring) continue;
+      if (typeof tzSource === 'function') {
+        if (!zones.has(tzSource)) zones.set(tzSource, tzSource());
+        const previous = recurring.tz;
+        recurring.tz = await zones.get(tzSource)!.catch((err: unknown) => {
+          this.log.warn({ err, job: recurring.name }, 'cannot read the time zone; keeping the last one');
+          return previous;
+        });
+      }
       const occurrence = latestOccurrence(recurring, now);
       if (!occurrence) continue;
       const key = occurrenceKey(recurring.name, occurrence);

@@ -78,6 +78,12 @@ export interface SchedulerOptions {
   /** Upper bound of jobs one tick processes. Default 500. */
   maxJobsPerTick?: number;
   /**
+   * Jobs one tick runs at the same time (claims stay one at a time per worker). Default 4:
+   * a reminder is mostly waiting on the database, so a few in flight cut a busy minute's tick
+   * several-fold; handlers are already safe to run concurrently (another process may run any job).
+   */
+  concurrency?: number;
+  /**
    * How often a tick also scans the whole schedule by runAt (a range query, which FerretDB
    * cannot serve from an index) instead of only the due-minute buckets since the last tick.
    * The first tick of a process and any tick after a gap of more than two hours always scan
@@ -86,13 +92,20 @@ export interface SchedulerOptions {
   fullScanEveryMs?: number;
 }
 
+/** A fixed IANA time zone, or a function returning the current one. */
+export type TimeZoneSource = string | (() => Promise<string>);
+
 /** Input of Scheduler.registerRecurring(). */
 export interface RecurringOptions<P = unknown> {
   /** Handler name; occurrence job keys are `${name}:${occurrence ISO}`. */
   name: string;
   /** 5-field cron expression read in `tz`, e.g. '0 9 * * 1' = Mondays 09:00. */
   cron: string;
-  tz: string;
+  /**
+   * The IANA time zone the cron is read in, or a function reading it (e.g. the agency's
+   * `/config set timezone`), called once per tick so a change applies from the next occurrence.
+   */
+  tz: TimeZoneSource;
   handler: JobHandler<P>;
   /** An occurrence claimed later than this is skipped. Default 1 h. */
   staleAfterMs?: number;

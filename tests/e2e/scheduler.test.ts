@@ -273,7 +273,7 @@ describe('Scheduler on a real database', () => {
 
   it('never overlaps ticks in one process', async () => {
     const clock = new ManualClock(T0);
-    const s = makeScheduler('owner-a', clock);
+    const s = makeScheduler('owner-a', clock, { concurrency: 1 });
     let active = 0;
     let maxActive = 0;
     s.register('serial', async () => {
@@ -288,6 +288,26 @@ describe('Scheduler on a real database', () => {
     expect(p2).toBe(p1);
     expect(await p1).toMatchObject({ ran: 5 });
     expect(maxActive).toBe(1);
+  });
+
+  it('runs up to `concurrency` jobs of a tick at once, each exactly once', async () => {
+    const clock = new ManualClock(T0);
+    const s = makeScheduler('owner-a', clock, { concurrency: 3 });
+    let active = 0;
+    let maxActive = 0;
+    const ran: string[] = [];
+    s.register('parallel', async (job) => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      await new Promise((r) => setTimeout(r, 20));
+      ran.push(job.key);
+      active--;
+    });
+    for (let i = 0; i < 10; i++) await s.schedule({ key: `parallel:${i}`, name: 'parallel', runAt: T0 });
+    expect(await s.tick()).toMatchObject({ ran: 10, failed: 0 });
+    expect(maxActive).toBe(3);
+    expect(ran.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `parallel:${i}`).sort());
+    expect(await Job.countDocuments({ name: 'parallel', state: 'done', attempts: 1 })).toBe(10);
   });
 
   it('only claims jobs whose names it has registered', async () => {
