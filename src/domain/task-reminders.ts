@@ -12,7 +12,7 @@
  *   owner listing all their overdue tasks, buzzed (urgent) once that day when any of them is
  *   {@link BUZZ_AFTER_WORKDAYS} or more workdays overdue; one combined list per leader.
  *
- * Every message key is derived from the job key, so a re-run, a retry or a second process sends
+ * Every message key is derived from the job key (the daily run: from the local day), so a re-run, a retry or a second process sends
  * nothing twice (the outbox drops a repeated key). "Pending" owners are the active assignments
  * still `pending` (未确认) or `confirmed` (已确认): someone who has submitted waits for the
  * approver and is not chased.
@@ -297,6 +297,14 @@ function groupBy(items: OverdueItem[], keys: (i: OverdueItem) => string[]): Map<
   return out;
 }
 
+/**
+ * Message keys of one day's overdue run derive from the agency's local day, not the job key:
+ * a time zone changed during the day makes a second 09:00 occurrence, which then sends nothing.
+ */
+export function overdueKeyBase(day: string): string {
+  return `${OVERDUE_JOB}:${day}`;
+}
+
 /** What the daily overdue run sent. */
 export interface OverdueOutcome {
   restDay: boolean;
@@ -336,20 +344,21 @@ export async function sendOverdueDigest(
       days: i.overdueWorkdays,
       mentions: mentionList(i.late),
     });
+  const base = overdueKeyBase(today);
   for (const [openId, list] of groupBy(items, (i) => i.late)) {
-    const key = `${job.key}:nudge:${openId}`;
+    const key = `${base}:nudge:${openId}`;
     const lines = list.map((i) => line(own(openId), i, 'reminder.dailyNudgeLine')).join('\n');
     await deps.messenger.sendText(key, { openId }, t(own(openId), 'reminder.dailyNudge', { lines }));
     outcome.nudged.push(openId);
     if (list.some((i) => i.overdueWorkdays >= BUZZ_AFTER_WORKDAYS)) {
-      await deps.messenger.urgent(`${job.key}:buzz:${openId}`, { outboxKey: key }, [openId]);
+      await deps.messenger.urgent(`${base}:buzz:${openId}`, { outboxKey: key }, [openId]);
       outcome.buzzed.push(openId);
     }
   }
   for (const [leader, list] of groupBy(items, (i) => (i.leader ? [i.leader] : []))) {
     const lines = list.map((i) => line(own(leader), i, 'reminder.leaderDailyLine')).join('\n');
     await deps.messenger.sendText(
-      `${job.key}:leader:${leader}`,
+      `${base}:leader:${leader}`,
       { openId: leader },
       t(own(leader), 'reminder.leaderDaily', { lines }),
     );

@@ -43,7 +43,8 @@ export function registerTaskReminderJobs(
   scheduler.registerRecurring({
     name: OVERDUE_JOB,
     cron: OVERDUE_CRON,
-    tz: deps.tz,
+    // The agency's time zone (`/config set timezone`), read every tick.
+    tz: async () => (await deps.settings()).timezone,
     handler: async (job, ctx) => {
       const outcome = await sendOverdueDigest(job, deps);
       ctx.log.info(outcome, 'overdue nudges');

@@ -97,6 +97,37 @@ describe('recurring jobs on a real database', () => {
     expect(runs).toHaveLength(2);
   });
 
+  it('reads a changing time zone every tick: the next 09:00 follows the new zone', async () => {
+    // Tuesday 2026-12-08 08:00 Shanghai.
+    const clock = new ManualClock('2026-12-08T00:00:00Z');
+    let zone = SH;
+    let reads = 0;
+    const runs: string[] = [];
+    const s = new Scheduler({ owner: 'tz-proc', clock, log: createSilentLogger() });
+    s.registerRecurring({
+      name: 'daily-nine',
+      cron: '0 9 * * *',
+      tz: async () => {
+        reads++;
+        return zone;
+      },
+      handler: async (job) => {
+        runs.push(job.scheduledAt.toISOString());
+      },
+    });
+    await s.tick(); // 08:00 Shanghai: yesterday's 09:00 is stale, nothing runs
+    clock.set('2026-12-08T01:00:00Z'); // 09:00 Shanghai
+    expect((await s.tick()).ran).toBe(1);
+    expect(runs).toEqual(['2026-12-08T01:00:00.000Z']);
+    zone = 'Europe/London';
+    clock.set('2026-12-09T01:00:00Z'); // 09:00 Shanghai, 01:00 London: not yet
+    expect((await s.tick()).ran).toBe(0);
+    clock.set('2026-12-09T09:00:00Z'); // 09:00 London
+    expect((await s.tick()).ran).toBe(1);
+    expect(runs).toEqual(['2026-12-08T01:00:00.000Z', '2026-12-09T09:00:00.000Z']);
+    expect(reads).toBe(4);
+  });
+
   it('skips an older occurrence left pending once a newer one is due (superseded)', async () => {
     const clock = new ManualClock('2027-01-11T01:00:00.000Z');
     const s = new Scheduler({ owner: 'proc-c', clock, log: createSilentLogger() });

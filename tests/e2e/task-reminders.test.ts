@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY, planReminders } from '../../src/domain/task-reminders-plan.js';
-import { OVERDUE_JOB, REMINDER_JOB, type ReminderDeps } from '../../src/domain/task-reminders.js';
+import { OVERDUE_JOB, overdueKeyBase, REMINDER_JOB, type ReminderDeps } from '../../src/domain/task-reminders.js';
 import type { TenantSettings } from '../../src/domain/settings.js';
 import {
   applyOwnerAction,
@@ -19,7 +19,7 @@ import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { DEFAULT_QUIET_HOURS } from '../../src/time/quiet-hours.js';
 import { WorkCalendar } from '../../src/time/workdays.js';
-import { formatZoned, zonedDateTime, zonedDayKey } from '../../src/time/zoned.js';
+import { formatZoned, zonedDayKey } from '../../src/time/zoned.js';
 import { addDays } from '../../src/time/day-key.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
@@ -406,8 +406,7 @@ describe('two scheduler processes over a simulated month', () => {
       }
       for (let day = '2026-09-28'; day < '2026-10-28'; day = addDays(day, 1)) {
         if (!calendar.isWorkday(day)) continue;
-        const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-        const base = `${OVERDUE_JOB}:${zonedDateTime(SH, y, m, d, 9).toISOString()}`;
+        const base = overdueKeyBase(day);
         for (const c of created) {
           const late = calendar.workdaysBetween(zonedDayKey(c.spec.deadline, SH), day);
           if (late < 1) continue;
