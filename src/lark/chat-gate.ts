@@ -16,6 +16,13 @@ export async function isChatInactive(chatId: string): Promise<boolean> {
   return hit !== null;
 }
 
+/** Those of `chatIds` the bot knows and has marked inactive (one query for a whole broadcast). */
+export async function inactiveChatsAmong(chatIds: string[]): Promise<Set<string>> {
+  if (chatIds.length === 0) return new Set();
+  const rows = await ChatModel.find({ chatId: { $in: chatIds.map(String) }, active: false }, { chatId: 1 }).lean();
+  return new Set(rows.map((r) => r.chatId));
+}
+
 /** The chat an outbox entry would post into, when known (sends and files to a chat_id, replies with a chatId). */
 export function chatOfEntry(
   doc: Pick<OutboxMessageDoc, 'kind' | 'receiveIdType' | 'receiveId' | 'chatId'>,

@@ -19,6 +19,12 @@ export type Target = { chatId: string } | { openId: string };
 export interface Messenger {
   sendText(key: string, to: Target, text: string): Promise<void>;
   sendCard(key: string, to: Target, card: Card): Promise<void>;
+  /**
+   * The same card to many targets, each under its own key, written in one batch (broadcasts,
+   * polls, sign-off requests). Returns how many were newly queued (inactive chats and keys
+   * already queued are not).
+   */
+  sendCardToMany(items: ReadonlyArray<{ key: string; to: Target }>, card: Card): Promise<number>;
   /** Replies to a message; `chatId` (when known) orders it with that chat's other messages. */
   replyText(key: string, messageId: string, text: string, chatId?: string): Promise<void>;
   replyCard(key: string, messageId: string, card: Card, chatId?: string): Promise<void>;

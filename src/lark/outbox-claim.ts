@@ -56,23 +56,31 @@ export async function findDueHeads(
   const heads: OutboxMessageDoc[] = [];
   for (let round = 0; round < 4 && heads.length < limit; round++) {
     const batch = limit * 2 + 8;
-    const docs = (await OutboxMessage.find({
-      state: { $in: ['pending', 'sending'] },
-      notBefore: { $lte: now },
-      lane: { $nin: [...seen] },
-    })
-      // File bytes (up to 10 MB each) are not needed to pick heads; the claim reads the full entry.
-      .select({ bytes: 0 })
-      .sort({ seq: 1 })
-      .limit(batch)
-      .lean()) as OutboxMessageDoc[];
+    // One query per state: an equality FerretDB serves from an index, so the entries already
+    // sent (most of the collection) are never read; merged back into lane order by seq.
+    const parts = await Promise.all(
+      (['pending', 'sending'] as const).map(
+        (state) =>
+          OutboxMessage.find({ state, notBefore: { $lte: now }, lane: { $nin: [...seen] } })
+            // File bytes (up to 10 MB each) are not needed to pick heads; the claim reads the full entry.
+            .select({ bytes: 0 })
+            .sort({ seq: 1 })
+            .limit(batch)
+            .lean() as Promise<OutboxMessageDoc[]>,
+      ),
+    );
+    const full = parts.some((p) => p.length >= batch);
+    const docs = parts
+      .flat()
+      .sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0))
+      .slice(0, batch);
     for (const doc of docs) {
       if (seen.has(doc.lane)) continue;
       seen.add(doc.lane);
       if (isClaimable(doc, now)) heads.push(doc);
       if (heads.length >= limit) break;
     }
-    if (docs.length < batch) break;
+    if (!full) break;
   }
   return heads;
 }

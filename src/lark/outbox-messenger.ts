@@ -1,9 +1,9 @@
 import type { Card } from '../../cards/types.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../time/clock.js';
-import { isChatInactive } from './chat-gate.js';
+import { inactiveChatsAmong, isChatInactive } from './chat-gate.js';
 import type { Messenger, Target } from './messenger.js';
-import { enqueue, type MessageRef } from './outbox.js';
+import { enqueue, enqueueMany, type MessageRef } from './outbox.js';
 
 function text(value: string): string {
   return JSON.stringify({ text: value });
@@ -48,6 +48,20 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
     async sendCard(key, to, card) {
       if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
       await enqueue({ key, kind: 'send', ...receiver(to), msgType: 'interactive', content: cardContent(card) }, now());
+    },
+    async sendCardToMany(items, card) {
+      const chatIds = items.flatMap(({ to }) => ('chatId' in to ? [to.chatId] : []));
+      const inactive = await inactiveChatsAmong(chatIds);
+      const content = cardContent(card);
+      const live = items.filter(({ key, to }) => {
+        if (!('chatId' in to) || !inactive.has(to.chatId)) return true;
+        opts.log?.info({ key, chatId: to.chatId }, 'not sent: the bot is no longer in this chat');
+        return false;
+      });
+      return enqueueMany(
+        live.map(({ key, to }) => ({ key, kind: 'send', ...receiver(to), msgType: 'interactive', content })),
+        now(),
+      );
     },
     async replyText(key, messageId, value, chatId) {
       if (await refused(key, chatId)) return;

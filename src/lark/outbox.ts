@@ -221,47 +221,82 @@ function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
+/** The stored document of a new entry. */
+function entryDoc(input: EnqueueInput, opts: EnqueueOptions) {
+  validate(input);
+  const now = opts.now ?? new Date();
+  const dueAt = opts.notBefore && opts.notBefore > now ? opts.notBefore : now;
+  const _id = new Types.ObjectId();
+  return {
+    _id,
+    key: input.key,
+    kind: input.kind,
+    lane: laneOf(input),
+    seq: seqOf(dueAt, _id),
+    uuid: outboxUuid(input.key),
+    ...fieldsOf(input),
+    state: 'pending',
+    attempts: 0,
+    claimSeq: 0,
+    notBefore: dueAt,
+    nextAttemptAt: dueAt,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: null,
+    result: null,
+    createdAt: now,
+    sentAt: null,
+    failedAt: null,
+  };
+}
+
+function wake(): void {
+  for (const fn of listeners) fn();
+}
+
 /**
  * Writes a message to the outbox. Idempotent by `key`: when the key exists, nothing is written
  * and `created` is false (the stored entry wins, even if its content differs).
  */
 export async function enqueue(input: EnqueueInput, opts: EnqueueOptions = {}): Promise<EnqueueResult> {
-  validate(input);
-  const now = opts.now ?? new Date();
-  const dueAt = opts.notBefore && opts.notBefore > now ? opts.notBefore : now;
-  const _id = new Types.ObjectId();
+  const doc = entryDoc(input, opts);
   try {
-    await OutboxMessage.collection.insertOne({
-      _id,
-      key: input.key,
-      kind: input.kind,
-      lane: laneOf(input),
-      seq: seqOf(dueAt, _id),
-      uuid: outboxUuid(input.key),
-      ...fieldsOf(input),
-      state: 'pending',
-      attempts: 0,
-      claimSeq: 0,
-      notBefore: dueAt,
-      nextAttemptAt: dueAt,
-      leaseOwner: null,
-      leaseUntil: null,
-      lastError: null,
-      result: null,
-      createdAt: now,
-      sentAt: null,
-      failedAt: null,
-    });
+    await OutboxMessage.collection.insertOne(doc);
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const existing = await OutboxMessage.findOne({ key: input.key }, { _id: 1 }).lean();
     return { created: false, key: input.key, id: existing ? String(existing._id) : '' };
   }
-  for (const fn of listeners) fn();
-  return { created: true, key: input.key, id: _id.toHexString() };
+  wake();
+  return { created: true, key: input.key, id: doc._id.toHexString() };
 }
 
-/** The stored entry for a key, or null. */
+/** Write errors of an unordered bulk insert, when every one of them is a duplicate key. */
+function onlyDuplicates(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: unknown })?.writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return list.length > 0 && list.every((e) => (e as { code?: unknown }).code === 11000);
+}
+
+/**
+ * Writes many entries in one unordered insert (a broadcast to hundreds of chats): each is
+ * idempotent by its key as with {@link enqueue}; keys already present are left as they are.
+ * Returns how many entries were created.
+ */
+export async function enqueueMany(inputs: EnqueueInput[], opts: EnqueueOptions = {}): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const docs = inputs.map((input) => entryDoc(input, opts));
+  let created = docs.length;
+  try {
+    await OutboxMessage.collection.insertMany(docs, { ordered: false });
+  } catch (error) {
+    if (!onlyDuplicates(error)) throw error;
+    created = (error as { result?: { insertedCount?: number } }).result?.insertedCount ?? 0;
+  }
+  if (created > 0) wake();
+  return created;
+}
+
 export async function findOutboxMessage(key: string): Promise<OutboxMessageDoc | null> {
   return (await OutboxMessage.findOne({ key }).lean()) as OutboxMessageDoc | null;
 }

@@ -94,6 +94,10 @@ export function backoffMs(
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Lane heads read per query when the outbox is busy, and how long they are reused (real time). */
+const HEAD_BATCH = 64;
+const HEAD_CACHE_MS = 1_000;
+
 /** Delivers outbox entries; one instance per process. */
 export class Sender {
   readonly owner: string;
@@ -124,6 +128,14 @@ export class Sender {
   private wakeWaiter: (() => void) | undefined;
   private unsubscribe: (() => void) | undefined;
   private lastHousekeeping = 0;
+  /**
+   * Lane heads read by the last query, used for the next fills while fresh: reading the due
+   * heads is the sender's one query that grows with the outbox (FerretDB cannot serve it from an
+   * index), so a broadcast to hundreds of chats must not repeat it for every free slot.
+   * A stale head is harmless: its claim is fenced and simply fails.
+   */
+  private headCache: OutboxMessageDoc[] = [];
+  private headCacheUntil = 0;
 
   constructor(opts: SenderOptions) {
     this.owner = opts.owner;
@@ -151,7 +163,10 @@ export class Sender {
   start(): void {
     if (this.loop) return;
     this.stopping = false;
-    this.unsubscribe = onEnqueue(() => this.wake());
+    this.unsubscribe = onEnqueue(() => {
+      this.headCacheUntil = 0; // new work may have become a lane head
+      this.wake();
+    });
     this.loop = this.run();
   }
 
@@ -237,7 +252,7 @@ export class Sender {
     const free = this.concurrency - this.inflight.size;
     this.skippedUntil = 0;
     if (free <= 0 || (this.stopping && this.loop)) return 0;
-    const heads = await findDueHeads(this.clock.now(), this.busyLanes, free + 8);
+    const heads = await this.dueHeads(free + 8);
     const realNow = Date.now();
     if (this.laneReadyAt.size > 1_000) {
       for (const [lane, at] of this.laneReadyAt) if (at <= realNow) this.laneReadyAt.delete(lane);
@@ -266,6 +281,17 @@ export class Sender {
       started++;
     }
     return started;
+  }
+
+  /** Up to `want` due lane heads, from the cache when it is fresh and large enough. */
+  private async dueHeads(want: number): Promise<OutboxMessageDoc[]> {
+    const realNow = Date.now();
+    this.headCache = this.headCache.filter((h) => !this.busyLanes.has(h.lane));
+    if (this.headCache.length < want || realNow >= this.headCacheUntil) {
+      this.headCache = await findDueHeads(this.clock.now(), this.busyLanes, Math.max(want, HEAD_BATCH));
+      this.headCacheUntil = realNow + HEAD_CACHE_MS;
+    }
+    return this.headCache.splice(0, want);
   }
 
   private dispatch(doc: OutboxMessageDoc): void {

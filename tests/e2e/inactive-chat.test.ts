@@ -63,7 +63,16 @@ describe('a chat the bot was removed from', () => {
       },
     );
     await messenger.replyText('inactive-test:reply', 'om_some_message', '回复', GROUP);
-    for (const key of ['inactive-test:after', 'inactive-test:card', 'inactive-test:reply']) {
+    const batched = await messenger.sendCardToMany(
+      [
+        { key: 'inactive-test:many-group', to: { chatId: GROUP } },
+        { key: 'inactive-test:many-member', to: { openId: MEMBER } },
+      ],
+      { schema: '2.0', body: { elements: [{ tag: 'markdown', content: '批量卡片' }] } },
+    );
+    expect(batched).toBe(1); // the member's copy only
+    expect((await getDelivery('inactive-test:many-member'))?.state).toBeDefined();
+    for (const key of ['inactive-test:after', 'inactive-test:card', 'inactive-test:reply', 'inactive-test:many-group']) {
       expect(await getDelivery(key), key).toBeNull();
     }
     // A late event from the group (e.g. a Feishu retry) gets no reply either.
@@ -79,7 +88,8 @@ describe('a chat the bot was removed from', () => {
     // The message queued before the removal is dropped without an API call.
     const summary = await h.bot.sender.drain();
     expect(summary.failed).toBe(1);
-    expect(summary.sent).toBe(0);
+    expect(summary.sent).toBe(1); // the batched card to the member, not to the group
+    expect(h.emulator.messagesTo({ openId: MEMBER }).map((m) => h.emulator.textOf(m))).toEqual(['批量卡片']);
     const dropped = await getDelivery('inactive-test:queued');
     expect(dropped).toMatchObject({ state: 'failed', attempts: 0 });
     expect(dropped?.lastError?.code).toBe(INACTIVE_CHAT_CODE);

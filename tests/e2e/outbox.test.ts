@@ -10,6 +10,7 @@ import { createLarkClient, type LarkClient } from '../../src/lark/client.js';
 import { deliver } from '../../src/lark/deliver.js';
 import {
   enqueue,
+  enqueueMany,
   type EnqueueInput,
   findOutboxMessage,
   findSent,
@@ -260,6 +261,20 @@ describe('outbox and sender against the emulator', () => {
     expect((await enqueue(sendText('once', '只发一次'), { now: clock.now() })).created).toBe(false);
     expect(await sender.drain()).toMatchObject({ sent: 0 });
     expect(sentTo(CHAT, '只发一次')).toHaveLength(1);
+  });
+
+  it('writes a batch in one insert, skipping keys already queued, and delivers each once', async () => {
+    const sender = newSender('s1');
+    await enqueue(sendText('batch-1', '批量一'), { now: clock.now() });
+    const batch = ['batch-0', 'batch-1', 'batch-2', 'batch-1'].map((key, i) => sendText(key, `批量${i}`));
+    expect(await enqueueMany(batch, { now: clock.now() })).toBe(2);
+    expect(await enqueueMany(batch, { now: clock.now() })).toBe(0);
+    expect(await OutboxMessage.countDocuments({ key: /^batch-/ })).toBe(3);
+    await sender.drain();
+    expect(sentTo(CHAT, '批量一')).toHaveLength(1); // the first write of batch-1 won
+    expect(sentTo(CHAT, '批量0')).toHaveLength(1);
+    expect(sentTo(CHAT, '批量2')).toHaveLength(1);
+    expect(sentTo(CHAT, '批量1')).toHaveLength(0);
   });
 
   it('patches a card by the outbox key of its send, once that send has a message id', async () => {
