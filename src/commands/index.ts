@@ -8,6 +8,7 @@ import { register as registerAudit } from './audit.js';
 import { register as registerImport } from './import.js';
 import { register as registerTaskLedger } from './task-ledger.js';
 import { register as registerTaskRemind } from './task-remind.js';
+import { register as registerTaskPolicy } from './task-policy.js';
 import type { CommandRegistry } from './registry.js';
 import { register as registerAdmin } from './admin.js';
 import { register as registerDept } from './dept.js';
@@ -29,6 +30,7 @@ export function registerCommands(commands: CommandRegistry, actions: ActionRegis
   registerImport(commands);
   registerTask(commands, actions);
   registerTaskRemind(commands);
+  registerTaskPolicy(commands);
   registerTaskLedger(commands);
   registerAudit(commands);
 }

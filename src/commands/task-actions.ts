@@ -86,7 +86,8 @@ async function ownerAction(
     ctx.log.info({ action, task: input.id, reason: result.error.key }, 'task action refused');
     return { toast: { type: 'warning', content: taskErrorText(ctx.t, result.error) } };
   }
-  const card = await publishTaskCard(ctx, result.task, 'patch');
+  // The callback answer updates the pressed card; only the other copies are patched.
+  const card = await publishTaskCard(ctx, result.task, 'patch', { pressed: ctx.messageId });
   const name = await ctx.services.directory.displayName(owner);
   let text = ctx.t(DONE[action], { name });
   if (action === 'submit' && !result.task.requiresApproval) text = ctx.t('task.done.submitNoApproval');

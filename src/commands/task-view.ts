@@ -4,6 +4,7 @@ import type { Card } from '../../cards/types.js';
 import { listAssignments, listTransitions, type TaskError, type TaskView } from '../domain/tasks.js';
 import type { BotServices, EventContext } from '../dispatch/context.js';
 import { DEFAULT_LOCALE, type MessageKey, type Translate, translator } from '../i18n/index.js';
+import { findSent } from '../lark/outbox.js';
 import { formatZoned } from '../time/zoned.js';
 
 /** The text of a task error; parameters naming a message key (`task.…`) are translated too. */
@@ -93,18 +94,31 @@ export function taskCardTargets(
 /**
  * Sends the task card where it belongs (once per key) and patches every copy already sent, so
  * everyone sees the same state. `eventId` makes the patch keys unique per change.
+ *
+ * `pressed`: the message id of the card whose button caused the change. The callback answer
+ * (or the delayed update by token) already replaces that card, so it is not patched again —
+ * one update per press; only the other copies (p2p copies, the group copy) are patched.
  */
 export async function publishTaskCard(
   ctx: Pick<EventContext, 'services' | 'eventId'>,
   task: TaskView,
   mode: 'send' | 'patch',
+  opts: { pressed?: string } = {},
 ): Promise<Card> {
   const card = await renderTaskCard(ctx.services, task);
   const { messenger } = ctx.services;
   for (const { key, to } of taskCardTargets(task)) {
     // sendCard is idempotent by key: a copy sent before is not sent again (p2p owners added later get theirs).
     if (mode === 'send' || !task.chatId) await messenger.sendCard(key, to, card);
-    if (mode === 'patch') await messenger.patchCard(`${ctx.eventId}:patch:${key}`, { outboxKey: key }, card);
+    if (mode !== 'patch' || (await isPressedCopy(key, opts.pressed))) continue;
+    await messenger.patchCard(`${ctx.eventId}:patch:${key}`, { outboxKey: key }, card);
   }
   return card;
+}
+
+/** True when the card sent under `key` is the message `pressed` (a card is only pressed once sent). */
+async function isPressedCopy(key: string, pressed: string | undefined): Promise<boolean> {
+  if (!pressed) return false;
+  const sent = await findSent(key);
+  return sent?.messageId === pressed;
 }

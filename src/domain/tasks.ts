@@ -400,8 +400,9 @@ export async function applyOwnerAction(
 /**
  * Claims the next task version with a task-level transition and writes `set` at that version.
  * Returns false when another change claimed it first (the stored one is rolled forward).
+ * Exported for task-level changes kept in their own modules (e.g. task-policy.ts).
  */
-async function changeTask(
+export async function changeTask(
   task: TaskView,
   actor: string,
   action: string,

@@ -1,6 +1,7 @@
 import { configMessages } from './messages/config.js';
 import { ledgerMessages } from './messages/ledger.js';
 import { reminderMessages } from './messages/reminder.js';
+import { reminderPolicyMessages } from './messages/reminder-policy.js';
 import { taskMessages } from './messages/task.js';
 import { importMessages } from './messages/import.js';
 import { orgMessages } from './messages/org.js';
@@ -168,6 +169,7 @@ export const catalog = {
   ...configMessages,
   ...taskMessages,
   ...reminderMessages,
+  ...reminderPolicyMessages,
   ...ledgerMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
