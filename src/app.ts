@@ -5,6 +5,9 @@ import { hostname } from 'node:os';
 import { ActionRegistry } from './actions/registry.js';
 import { createMemberImportFileHandler } from './commands/import.js';
 import { registerCommands } from './commands/index.js';
+import { register as registerPledges } from './commands/pledge.js';
+import { createPledgeFileHandler } from './commands/pledge-file.js';
+import { registerPledgeJobs } from './jobs/pledge-reminders.js';
 import { createTaskImportFileHandler } from './commands/task-ledger.js';
 import { CommandRegistry } from './commands/registry.js';
 import type { Config } from './config.js';
@@ -87,13 +90,14 @@ export function createBot(opts: BotOptions): Bot {
   const commands = new CommandRegistry();
   const actions = new ActionRegistry();
   registerCommands(commands, actions);
+  registerPledges(commands, actions, client);
   const dispatcher = new Dispatcher({
     log,
     services,
     commands,
     actions,
     events: eventHandlers,
-    files: [createTaskImportFileHandler(client), createMemberImportFileHandler(client)],
+    files: [createTaskImportFileHandler(client), createMemberImportFileHandler(client), createPledgeFileHandler(client)],
     owner,
     callbackBudgetMs: opts.callbackBudgetMs,
   });
@@ -107,6 +111,13 @@ export function createBot(opts: BotOptions): Bot {
     tz: config.timezone,
   });
   const stopListening = listenForTaskChanges(reminders);
+  const stopPledges = registerPledgeJobs(scheduler, {
+    messenger,
+    settings: services.settings,
+    calendar: services.calendar,
+    clock,
+    tz: config.timezone,
+  });
   scheduler.registerRecurring({
     name: 'maintenance.prune-inbox',
     cron: '17 3 * * *',
@@ -164,6 +175,7 @@ export function createBot(opts: BotOptions): Bot {
       }
       await dispatcher.idle();
       stopListening();
+      stopPledges();
       await scheduler.stop();
       await sender.stop();
     },

@@ -1,6 +1,7 @@
 import { recordBotJoined, recordBotLeft } from '../domain/chats.js';
 import type { EventHandler } from '../dispatch/dispatcher.js';
 import { botMembershipSchema } from '../transport/envelope.js';
+import { onUserAddedForPledges } from './pledge-newcomers.js';
 
 /** The bot was added to a group: remember the chat and greet it with how to bind it. */
 export const onBotAdded: EventHandler = async (ctx, event) => {
@@ -28,4 +29,5 @@ export const onBotRemoved: EventHandler = async (ctx, event) => {
 export const eventHandlers: Record<string, EventHandler> = {
   'im.chat.member.bot.added_v1': onBotAdded,
   'im.chat.member.bot.deleted_v1': onBotRemoved,
+  'im.chat.member.user.added_v1': onUserAddedForPledges,
 };

@@ -5,6 +5,7 @@ import { reminderPolicyMessages } from './messages/reminder-policy.js';
 import { taskMessages } from './messages/task.js';
 import { importMessages } from './messages/import.js';
 import { orgMessages } from './messages/org.js';
+import { pledgeMessages } from './messages/pledge.js';
 
 /**
  * Every user-facing string, zh-CN first and en-US second. Placeholders are {name}.
@@ -171,6 +172,7 @@ export const catalog = {
   ...reminderMessages,
   ...reminderPolicyMessages,
   ...ledgerMessages,
+  ...pledgeMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
 /** A key of the catalogue. */
