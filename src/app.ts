@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { ActionRegistry } from './actions/registry.js';
 import { createMemberImportFileHandler } from './commands/import.js';
 import { registerCommands } from './commands/index.js';
+import { createContentImportFileHandler } from './commands/content-import.js';
 import { register as registerPledges } from './commands/pledge.js';
 import { createPledgeFileHandler } from './commands/pledge-file.js';
 import { registerPledgeJobs } from './jobs/pledge-reminders.js';
@@ -23,6 +24,7 @@ import { setTaskListenerErrorReporter } from './domain/task-listeners.js';
 import { eventHandlers } from './events/chat-membership.js';
 import { registerJobCleanup } from './jobs/cleanup.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { registerBroadcastJobs } from './jobs/broadcasts.js';
 import { listenForTaskChanges, registerTaskReminderJobs, type TaskReminders } from './jobs/task-reminders.js';
 import { createLarkClient, type LarkClient } from './lark/client.js';
 import { createOutboxMessenger } from './lark/outbox-messenger.js';
@@ -97,7 +99,7 @@ export function createBot(opts: BotOptions): Bot {
     commands,
     actions,
     events: eventHandlers,
-    files: [createTaskImportFileHandler(client), createMemberImportFileHandler(client), createPledgeFileHandler(client)],
+    files: [createTaskImportFileHandler(client), createMemberImportFileHandler(client), createPledgeFileHandler(client), createContentImportFileHandler(client)],
     owner,
     callbackBudgetMs: opts.callbackBudgetMs,
   });
@@ -111,6 +113,7 @@ export function createBot(opts: BotOptions): Bot {
     tz: config.timezone,
   });
   const stopListening = listenForTaskChanges(reminders);
+  registerBroadcastJobs(scheduler, { messenger, settings: services.settings, calendar: services.calendar, client, tz: config.timezone });
   const stopPledges = registerPledgeJobs(scheduler, {
     messenger,
     settings: services.settings,

@@ -5,6 +5,7 @@ import { register as registerHelp } from './help.js';
 import { register as registerHoliday } from './holiday.js';
 import { register as registerLang } from './lang.js';
 import { register as registerAudit } from './audit.js';
+import { registerContentFamily } from './content-family.js';
 import { register as registerImport } from './import.js';
 import { register as registerTaskLedger } from './task-ledger.js';
 import { register as registerTaskRemind } from './task-remind.js';
@@ -32,5 +33,6 @@ export function registerCommands(commands: CommandRegistry, actions: ActionRegis
   registerTaskRemind(commands);
   registerTaskPolicy(commands);
   registerTaskLedger(commands);
+  registerContentFamily(commands, actions);
   registerAudit(commands);
 }

@@ -1,4 +1,5 @@
 import { configMessages } from './messages/config.js';
+import { contentMessages } from './messages/content.js';
 import { ledgerMessages } from './messages/ledger.js';
 import { reminderMessages } from './messages/reminder.js';
 import { reminderPolicyMessages } from './messages/reminder-policy.js';
@@ -173,6 +174,7 @@ export const catalog = {
   ...reminderPolicyMessages,
   ...ledgerMessages,
   ...pledgeMessages,
+  ...contentMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
 /** A key of the catalogue. */
