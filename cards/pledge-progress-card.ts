@@ -29,6 +29,8 @@ export interface PledgeProgressData {
   pending: PendingGroup[];
   updatedAt: string;
   closed: boolean;
+  /** Only the viewer's departments are counted and named. */
+  scoped?: boolean;
 }
 
 function groupLine(t: Translate, g: PendingGroup, limit: number): string {
@@ -52,6 +54,8 @@ export function buildPledgeProgressCard(t: Translate, data: PledgeProgressData):
   if (data.leaderName) facts.push(t('pledge.progress.leader', { name: escapeMarkdown(data.leaderName) }));
   const summary = [t('pledge.progress.count', { signed: data.signed, total: data.total, percent })];
   if (data.old > 0) summary.push(t('pledge.progress.old', { count: data.old }));
+  if (data.scoped) summary.push(t('pledge.progress.scoped'));
+  if (data.closed) summary.push(t('pledge.progress.closed'));
   const build = (limit: number): Card => {
     const elements: CardElement[] = [markdown(facts.join('\n')), markdown(summary.join('\n')), divider()];
     elements.push(

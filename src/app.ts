@@ -9,6 +9,7 @@ import { createContentImportFileHandler } from './commands/content-import.js';
 import { register as registerPledges } from './commands/pledge.js';
 import { createPledgeFileHandler } from './commands/pledge-file.js';
 import { registerPledgeJobs } from './jobs/pledge-reminders.js';
+import { listenForPledgeDepartments } from './events/pledge-dept-newcomers.js';
 import { createTaskImportFileHandler } from './commands/task-ledger.js';
 import { CommandRegistry } from './commands/registry.js';
 import type { Config } from './config.js';
@@ -114,6 +115,7 @@ export function createBot(opts: BotOptions): Bot {
   });
   const stopListening = listenForTaskChanges(reminders);
   registerBroadcastJobs(scheduler, { messenger, settings: services.settings, calendar: services.calendar, client, tz: config.timezone });
+  const stopPledgeDepartments = listenForPledgeDepartments(services, log);
   const stopPledges = registerPledgeJobs(scheduler, {
     messenger,
     settings: services.settings,
@@ -179,6 +181,7 @@ export function createBot(opts: BotOptions): Bot {
       await dispatcher.idle();
       stopListening();
       stopPledges();
+      stopPledgeDepartments();
       await scheduler.stop();
       await sender.stop();
     },

@@ -1,16 +1,18 @@
 /** Evidence of sign-off documents: `/pledge status <id>`, `/pledge verify <id>`, `/pledge export <id> [csv]`. */
+
+import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
 import { buildPledgeRegister, checkVersions, peopleInfo, signatureState } from '../domain/pledge-export.js';
-import { ledgersToXlsx } from '../domain/task-export-files.js';
-import type { Ledger } from '../domain/task-export.js';
-import { getPledge } from '../domain/pledges.js';
+import { signaturesInSight } from '../domain/pledge-scope.js';
 import { listSignatures } from '../domain/pledge-signatures.js';
-import type { EventContext } from '../dispatch/context.js';
+import type { Ledger } from '../domain/task-export.js';
+import { ledgersToXlsx } from '../domain/task-export-files.js';
 import { toCsvBytes } from '../files/write-csv.js';
 import type { Target } from '../lark/messenger.js';
 import { formatZoned } from '../time/zoned.js';
 import { idAndWordsArg, idArg } from './pledge-args.js';
 import { sendProgressCard } from './pledge-publish.js';
+import { viewablePledge } from './pledge-sight.js';
 import type { CommandRegistry } from './registry.js';
 
 const VIEWERS = ['admin', 'leader', 'supervisor'] as const;
@@ -19,12 +21,13 @@ const VERIFY_LINES = 200;
 
 async function verify(ctx: EventContext, id: string): Promise<void> {
   const { t } = ctx;
-  const pledge = await getPledge(id);
-  if (!pledge) return ctx.reply.text(t('pledge.err.unknown', { id }));
+  const seen = await viewablePledge(ctx, id, 'pledge.verify');
+  if (!seen) return;
+  const { pledge, visible } = seen;
   const { timezone } = await ctx.services.settings();
   const { versions, currentIntact } = await checkVersions(pledge);
   const intactHashes = new Set(versions.filter((v) => v.intact).map((v) => v.hash));
-  const signatures = await listSignatures(id);
+  const signatures = signaturesInSight(await listSignatures(id), visible);
   const info = await peopleInfo(
     id,
     signatures.map((s) => s.signer),
@@ -40,6 +43,7 @@ async function verify(ctx: EventContext, id: string): Promise<void> {
       }),
     );
   if (!currentIntact) lines.push(t('pledge.verify.currentBad'));
+  if (visible) lines.push(t('pledge.scope.note'));
   lines.push(t('pledge.verify.signatures', { count: signatures.length }));
   for (const s of signatures.slice(0, VERIFY_LINES)) {
     lines.push(
@@ -63,11 +67,12 @@ async function exportRegister(ctx: EventContext, args: { id: string; words: stri
   const format = args.words.map((w) => w.toLowerCase());
   if (format.length > 1 || (format[0] && !['csv', 'xlsx', 'excel'].includes(format[0])))
     return ctx.reply.text(t('pledge.export.usage'));
-  const pledge = await getPledge(args.id);
-  if (!pledge) return ctx.reply.text(t('pledge.err.unknown', { id: args.id }));
+  const seen = await viewablePledge(ctx, args.id, 'pledge.export');
+  if (!seen) return;
+  const { pledge, visible } = seen;
   const now = ctx.now();
   const { timezone } = await ctx.services.settings();
-  const register = await buildPledgeRegister(t, pledge, timezone);
+  const register = await buildPledgeRegister(t, pledge, timezone, visible);
   const date = formatZoned(now, timezone, 'YYYYMMDD');
   const csv = format[0] === 'csv';
   const name = t('pledge.export.fileName', { id: pledge.id, date, ext: csv ? 'csv' : 'xlsx' });
@@ -81,7 +86,7 @@ async function exportRegister(ctx: EventContext, args: { id: string; words: stri
     t(ctx.chat?.type === 'p2p' ? 'pledge.export.done' : 'pledge.export.sentPrivately', {
       count: register.rows.length,
       file: name,
-    }),
+    }) + (visible ? `\n${t('pledge.scope.note')}` : ''),
   );
   await ctx.services.messenger.sendFile(`${ctx.eventId}:pledge-export`, to, {
     fileName: name,
@@ -94,7 +99,7 @@ async function exportRegister(ctx: EventContext, args: { id: string; words: stri
       action: 'pledge.export',
       outcome: 'ok',
       target: pledge.id,
-      after: { rows: register.rows.length, format: csv ? 'csv' : 'xlsx' },
+      after: { rows: register.rows.length, format: csv ? 'csv' : 'xlsx', scoped: Boolean(visible) },
       eventId: ctx.eventId,
     },
     now,
@@ -112,13 +117,13 @@ export function registerPledgeEvidence(registry: CommandRegistry): void {
     roles: VIEWERS,
     args: idArg,
     async run(ctx, id) {
-      const pledge = await getPledge(id);
-      if (!pledge) return ctx.reply.text(ctx.t('pledge.err.unknown', { id }));
+      const seen = await viewablePledge(ctx, id, 'pledge.status');
+      if (!seen) return;
       const key = `${ctx.eventId}:pledge-status`;
       const where = ctx.messageId
         ? { replyTo: ctx.messageId, chatId: ctx.chat?.id }
         : { to: { openId: ctx.actor.openId } };
-      await sendProgressCard(ctx.services, pledge, key, where);
+      await sendProgressCard(ctx.services, seen.pledge, key, where, seen.scope);
     },
   });
   registry.add({

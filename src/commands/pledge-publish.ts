@@ -2,11 +2,12 @@
 import { buildPledgeCard, type PledgeCardData } from '../../cards/pledge-card.js';
 import { buildPledgeProgressCard, type PendingGroup } from '../../cards/pledge-progress-card.js';
 import type { Card } from '../../cards/types.js';
+import type { BotServices } from '../dispatch/context.js';
 import { listDepartments } from '../domain/departments.js';
 import { localesOf } from '../domain/person-locale.js';
-import { listSigners, type PledgeView, signerDepartments } from '../domain/pledges.js';
+import { inSight, type PledgeScope, signaturesInSight, visibleSigners } from '../domain/pledge-scope.js';
 import { listSignatures, signerStatuses, voidRound } from '../domain/pledge-signatures.js';
-import type { BotServices } from '../dispatch/context.js';
+import { listSigners, type PledgeView, signerDepartments } from '../domain/pledges.js';
 import { DEFAULT_LOCALE, type Translate, translator } from '../i18n/index.js';
 import type { Target } from '../lark/messenger.js';
 import type { PledgeKind } from '../models/pledge.js';
@@ -90,11 +91,21 @@ async function pendingGroups(
     .map(([department, list]) => ({ department, names: list }));
 }
 
-/** The progress card in the agency language, as things stand now. */
-export async function renderProgressCard(services: BotServices, pledge: PledgeView): Promise<Card> {
+/**
+ * The progress card in the agency language, as things stand now; a department scope counts and
+ * names only the signers in those departments.
+ */
+export async function renderProgressCard(
+  services: BotServices,
+  pledge: PledgeView,
+  scope: PledgeScope = { kind: 'all' },
+): Promise<Card> {
   const settings = await services.settings();
   const t = translator(settings.locale ?? DEFAULT_LOCALE);
-  const [signers, signatures] = await Promise.all([listSigners(pledge.id), listSignatures(pledge.id)]);
+  const visible = await visibleSigners(pledge.id, scope);
+  const [allSigners, allSignatures] = await Promise.all([listSigners(pledge.id), listSignatures(pledge.id)]);
+  const signers = inSight(allSigners, visible);
+  const signatures = signaturesInSight(allSignatures, visible);
   const statuses = signerStatuses(pledge, signers, signatures);
   const pending = signers.filter((s) => statuses.get(s)?.status !== 'signed');
   const names = await services.directory.displayNames([
@@ -117,24 +128,34 @@ export async function renderProgressCard(services: BotServices, pledge: PledgeVi
     pending: await pendingGroups(pledge.id, t, pending, names),
     updatedAt: formatZoned(now, settings.timezone, 'MM-DD HH:mm'),
     closed: pledge.state === 'closed',
+    scoped: scope.kind === 'departments',
   });
 }
 
-/** Sends a progress card under `key` and keeps it up to date from now on. */
+/** Sends a progress card under `key` (for the viewer's `scope`) and keeps it up to date from now on. */
 export async function sendProgressCard(
   services: BotServices,
   pledge: PledgeView,
   key: string,
   where: { to: Target } | { replyTo: string; chatId?: string },
+  scope: PledgeScope = { kind: 'all' },
 ): Promise<void> {
-  const card = await renderProgressCard(services, pledge);
+  const card = await renderProgressCard(services, pledge, scope);
   if ('to' in where) await services.messenger.sendCard(key, where.to, card);
   else await services.messenger.replyCard(key, where.replyTo, card, where.chatId);
+  const deptIds = scope.kind === 'departments' ? scope.deptIds : [];
   await PledgeProgressCardModel.updateOne(
     { _id: key },
-    { $set: { pledgeId: pledge.id, at: services.clock.now() } },
+    {
+      $set: { pledgeId: pledge.id, at: services.clock.now(), scoped: scope.kind === 'departments', deptIds },
+    },
     { upsert: true },
   );
+}
+
+/** The scope a stored progress card was sent with (cards from before scoping show everything). */
+function storedScope(c: { scoped?: boolean | null; deptIds?: string[] | null }): PledgeScope {
+  return c.scoped ? { kind: 'departments', deptIds: c.deptIds ?? [] } : { kind: 'all' };
 }
 
 /** Patches every progress card of the document; `changeKey` (event or job) makes the patch keys unique. */
@@ -145,8 +166,12 @@ export async function refreshProgressCards(
 ): Promise<void> {
   const cards = await PledgeProgressCardModel.find({ pledgeId: pledge.id }).lean();
   if (cards.length === 0) return;
-  const card = await renderProgressCard(services, pledge);
+  const rendered = new Map<string, Card>();
   for (const c of cards) {
+    const scope = storedScope(c);
+    const scopeKey = scope.kind === 'all' ? '*' : [...scope.deptIds].sort().join(',');
+    if (!rendered.has(scopeKey)) rendered.set(scopeKey, await renderProgressCard(services, pledge, scope));
+    const card = rendered.get(scopeKey)!;
     await services.messenger.patchCard(`${changeKey}:pledge-progress:${c._id}`, { outboxKey: c._id }, card);
   }
 }

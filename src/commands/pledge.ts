@@ -5,9 +5,17 @@
  */
 import { buildPledgeEditForm, buildPledgeForm } from '../../cards/pledge-form-card.js';
 import type { ActionRegistry } from '../actions/registry.js';
+import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
 import { listBoundChats } from '../domain/chats.js';
 import { listDepartments } from '../domain/departments.js';
+import { inSight, pledgeSightOf, signaturesInSight } from '../domain/pledge-scope.js';
+import {
+  currentSignature,
+  listSignatures,
+  signerStatuses,
+  voidSignature,
+} from '../domain/pledge-signatures.js';
 import {
   addSigners,
   getPledge,
@@ -16,29 +24,22 @@ import {
   listSigners,
   type PledgeView,
 } from '../domain/pledges.js';
-import {
-  currentSignature,
-  listSignatures,
-  signerStatuses,
-  voidSignature,
-} from '../domain/pledge-signatures.js';
-import type { EventContext } from '../dispatch/context.js';
 import type { LarkClient } from '../lark/client.js';
-import { ChatModel } from '../models/chat.js';
-import { PledgeRuleModel } from '../models/pledge.js';
 import { formatZoned } from '../time/zoned.js';
 import { noArgs } from './org-args.js';
 import { registerPledgeActions } from './pledge-actions.js';
 import { idAndPeopleArg, idAndWordsArg, idArg } from './pledge-args.js';
+import { registerPledgeClose } from './pledge-close.js';
 import { registerPledgeEvidence } from './pledge-evidence.js';
 import { awaitPledgeFile, mayManagePledge } from './pledge-launch.js';
 import {
   kindLabel,
   refreshProgressCards,
+  renderSignerCard,
   sendSignerCards,
   signerCardKey,
-  renderSignerCard,
 } from './pledge-publish.js';
+import { addRule } from './pledge-rules.js';
 import type { CommandRegistry } from './registry.js';
 
 const MANAGERS = ['admin', 'leader'] as const;
@@ -104,40 +105,6 @@ async function sendTo(ctx: EventContext, pledge: PledgeView, people: string[]): 
   await ctx.reply.text(t('pledge.send.done', { added: added.length, again: again.length, signed }));
 }
 
-/** `/pledge rule <id> [群名]`: people who join the chat (this group, or the named one) get the document. */
-async function addRule(ctx: EventContext, pledge: PledgeView, words: string[]): Promise<void> {
-  const { t } = ctx;
-  const name = words.join(' ').trim();
-  let chatId = ctx.chat?.type === 'group' && name === '' ? ctx.chat.id : undefined;
-  if (!chatId && name !== '')
-    chatId = (await ChatModel.findOne({ name: { $eq: name }, active: true }).lean())?.chatId;
-  if (!chatId) {
-    await ctx.reply.text(name === '' ? t('pledge.rule.where') : t('pledge.rule.chatUnknown', { name }));
-    return;
-  }
-  const id = `${pledge.id}:chat:${chatId}`;
-  await PledgeRuleModel.updateOne(
-    { _id: id },
-    { $setOnInsert: { pledgeId: pledge.id, chatId, createdBy: ctx.actor.openId, createdAt: ctx.now() } },
-    { upsert: true },
-  );
-  await recordAudit(
-    {
-      actor: ctx.actor.openId,
-      action: 'pledge.rule',
-      outcome: 'ok',
-      target: pledge.id,
-      after: { chatId },
-      eventId: ctx.eventId,
-    },
-    ctx.now(),
-  );
-  const chat = await ChatModel.findOne({ chatId: { $eq: chatId } }).lean();
-  await ctx.reply.text(
-    t('pledge.rule.done', { id: pledge.id, title: pledge.title, chat: chat?.name || chatId }),
-  );
-}
-
 /** `/pledge void <id> @某人 原因`: voids the signature (audited) and asks them to sign again. */
 async function voidOne(ctx: EventContext, id: string, signer: string, reason: string): Promise<void> {
   const { t } = ctx;
@@ -176,13 +143,20 @@ async function voidOne(ctx: EventContext, id: string, signer: string, reason: st
   await ctx.reply.text(t('pledge.void.done', { name, id }));
 }
 
-/** `/pledge list`: every document with its progress. */
+/** `/pledge list`: every document the actor may see, with its progress (a leader's: their departments). */
 async function listAll(ctx: EventContext): Promise<void> {
   const { t } = ctx;
   const { timezone } = await ctx.services.settings();
   const lines: string[] = [];
-  for (const p of (await listPledges()).slice(0, 30)) {
-    const [signers, signatures] = await Promise.all([listSigners(p.id), listSignatures(p.id)]);
+  let scoped = false;
+  for (const p of await listPledges()) {
+    if (lines.length >= 30) break;
+    const sight = await pledgeSightOf(ctx.actor, p);
+    if (!sight.ok) continue;
+    scoped ||= sight.visible !== undefined;
+    const [allSigners, allSignatures] = await Promise.all([listSigners(p.id), listSignatures(p.id)]);
+    const signers = inSight(allSigners, sight.visible);
+    const signatures = signaturesInSight(allSignatures, sight.visible);
     const statuses = signerStatuses(p, signers, signatures);
     const signed = [...statuses.values()].filter((s) => s.status === 'signed').length;
     lines.push(
@@ -197,8 +171,9 @@ async function listAll(ctx: EventContext): Promise<void> {
       }),
     );
   }
+  const note = scoped ? `\n${t('pledge.scope.note')}` : '';
   await ctx.reply.text(
-    lines.length === 0 ? t('pledge.list.empty') : `${t('pledge.list.title')}\n${lines.join('\n')}`,
+    lines.length === 0 ? t('pledge.list.empty') : `${t('pledge.list.title')}\n${lines.join('\n')}${note}`,
   );
 }
 
@@ -293,5 +268,6 @@ export function register(
     run: listAll,
   });
   registerPledgeEvidence(registry);
+  registerPledgeClose(registry);
   registerPledgeActions(actions, client);
 }

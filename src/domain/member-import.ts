@@ -11,6 +11,7 @@
  * Knows nothing of Feishu: the directory lookup (emails / mobiles → open_ids) is passed in.
  */
 import { DepartmentModel, departmentNameKey } from '../models/department.js';
+import { notifyDepartmentJoined } from './department-listeners.js';
 import { PersonModel } from '../models/person.js';
 import { withOrgLock } from './org-lock.js';
 import type { TableRow } from '../files/read-table.js';
@@ -185,6 +186,7 @@ export async function importMembers(
       summary.interruptedAt = r.row.line;
       break;
     }
+    await notifyDepartmentJoined({ openId: r.openId, deptId: r.deptId, previous: before?.deptId ?? null });
     if (before) summary.updated++;
     else summary.created++;
   }

@@ -7,8 +7,9 @@ import type { Translate } from '../i18n/index.js';
 import { PersonModel } from '../models/person.js';
 import { formatZoned } from '../time/zoned.js';
 import { listDepartments } from './departments.js';
-import { hashText, listSigners, listVersions, type PledgeView, signerDepartments } from './pledges.js';
+import { inSight, signaturesInSight } from './pledge-scope.js';
 import { listSignatures, type SignatureView, signerStatuses } from './pledge-signatures.js';
+import { hashText, listSigners, listVersions, type PledgeView, signerDepartments } from './pledges.js';
 
 /** The register's rows, header first. */
 export interface PledgeRegister {
@@ -42,13 +43,19 @@ export async function peopleInfo(
   );
 }
 
-/** The register of `pledge`: 姓名, 部门, 版本, 版本哈希, 签署时间, 状态, 签署时填写的姓名, 消息 ID. */
+/**
+ * The register of `pledge`: 姓名, 部门, 版本, 版本哈希, 签署时间, 状态, 签署时填写的姓名, 消息 ID;
+ * only the signers in `visible` when given (a leader's departments).
+ */
 export async function buildPledgeRegister(
   t: Translate,
   pledge: PledgeView,
   tz: string,
+  visible?: Set<string>,
 ): Promise<PledgeRegister> {
-  const [signers, signatures] = await Promise.all([listSigners(pledge.id), listSignatures(pledge.id)]);
+  const [allSigners, allSignatures] = await Promise.all([listSigners(pledge.id), listSignatures(pledge.id)]);
+  const signers = inSight(allSigners, visible);
+  const signatures = signaturesInSight(allSignatures, visible);
   const info = await peopleInfo(pledge.id, [...signers, ...signatures.map((s) => s.signer)]);
   const who = (id: string) => info.get(id) ?? { name: id, dept: '' };
   const rows = signatures.map((s) => [

@@ -5,6 +5,7 @@
  */
 import { DepartmentModel } from '../models/department.js';
 import { PersonModel } from '../models/person.js';
+import { notifyDepartmentJoined } from './department-listeners.js';
 import { type DepartmentView, findDepartment, findDepartmentByName } from './departments.js';
 import { lockedChange } from './org-lock.js';
 import { type OrgResult, type Refusal, refuse } from './org-refusal.js';
@@ -58,6 +59,8 @@ function sameFields(a: Pick<PersonView, 'deptId' | 'roles' | 'leads'>, b: typeof
 async function commit(before: PersonView, after: PersonView): Promise<OrgResult<PersonView>> {
   if (sameFields(before, after)) return { ok: true, changed: false, value: after, before: null, after: null };
   await writePerson(after.openId, after);
+  if (after.deptId)
+    await notifyDepartmentJoined({ openId: after.openId, deptId: after.deptId, previous: before.deptId });
   return {
     ok: true,
     changed: true,

@@ -119,18 +119,24 @@ const voidSchema = new mongoose.Schema(
 voidSchema.index({ pledgeId: 1 });
 export const PledgeVoidModel = mongoose.model('PledgeVoid', voidSchema);
 
-/** "When someone joins chat X, send them pledge Z", `_id` = `${pledgeId}:chat:${chatId}`. */
+/**
+ * "When someone joins chat X (or department Y), send them pledge Z": `_id` =
+ * `${pledgeId}:chat:${chatId}` or `${pledgeId}:dept:${deptId}` (exactly one of the two is set).
+ */
 const ruleSchema = new mongoose.Schema(
   {
     _id: { type: String, required: true },
     pledgeId: { type: String, required: true },
-    chatId: { type: String, required: true },
+    chatId: { type: String, default: null },
+    /** A department rule covers its sub-departments too. */
+    deptId: { type: String, default: null },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },
   { collection: 'pledge_rules', versionKey: false },
 );
 ruleSchema.index({ chatId: 1 });
+ruleSchema.index({ deptId: 1 });
 export const PledgeRuleModel = mongoose.model('PledgeRule', ruleSchema);
 
 /** A progress card to keep up to date, `_id` = the outbox key that sent it. */
@@ -139,6 +145,9 @@ const progressCardSchema = new mongoose.Schema(
     _id: { type: String, required: true },
     pledgeId: { type: String, required: true },
     at: { type: Date, required: true },
+    /** Sent to a leader for their departments only: counts and names are limited to `deptIds`. */
+    scoped: { type: Boolean, default: false },
+    deptIds: { type: [String], default: undefined },
   },
   { collection: 'pledge_progress_cards', versionKey: false },
 );
@@ -156,3 +165,14 @@ const pendingFileSchema = new mongoose.Schema(
   { collection: 'pledge_pending_files', versionKey: false },
 );
 export const PledgePendingFileModel = mongoose.model('PledgePendingFile', pendingFileSchema);
+
+/** The close of a document, `_id` = the document id: the unique insert makes it happen once. */
+const closeSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    by: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'pledge_closes', versionKey: false },
+);
+export const PledgeCloseModel = mongoose.model('PledgeClose', closeSchema);

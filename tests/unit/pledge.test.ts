@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildPledgeCard, cardSize, splitText } from '../../cards/pledge-card.js';
 import { buildPledgeEditForm, buildPledgeForm } from '../../cards/pledge-form-card.js';
 import { buildPledgeProgressCard } from '../../cards/pledge-progress-card.js';
+import { inSight, pledgeScopeOf } from '../../src/domain/pledge-scope.js';
+import { namesMatch, type SignatureView, signerStatuses } from '../../src/domain/pledge-signatures.js';
 import { hashText, MAX_PLEDGE_TEXT_CHARS } from '../../src/domain/pledges.js';
-import { namesMatch, signerStatuses, type SignatureView } from '../../src/domain/pledge-signatures.js';
 import { translator } from '../../src/i18n/index.js';
 import { validateCard } from '../emulator/index.js';
 
@@ -123,5 +124,36 @@ describe('sign-off cards', () => {
     expect(
       validateCard(buildPledgeEditForm(t, { id: 'PK7Q3', title: '承诺书', version: 1, text: '正文' })),
     ).toEqual([]);
+  });
+});
+
+describe('who sees which signers of a document', () => {
+  const doc = { creator: 'ou_creator', leader: 'ou_boss' };
+  const viewer = (
+    openId: string,
+    roles: Array<'admin' | 'leader' | 'supervisor' | 'member'>,
+    leads: string[] = [],
+  ) => ({
+    openId,
+    roles,
+    leads,
+  });
+
+  it('admins, supervisors, the creator and the 督办领导 see everything; other leaders their departments; members nothing', () => {
+    expect(pledgeScopeOf(viewer('ou_a', ['admin', 'member']), doc)).toEqual({ kind: 'all' });
+    expect(pledgeScopeOf(viewer('ou_s', ['supervisor', 'member']), doc)).toEqual({ kind: 'all' });
+    expect(pledgeScopeOf(viewer('ou_creator', ['leader', 'member'], ['d1']), doc)).toEqual({ kind: 'all' });
+    expect(pledgeScopeOf(viewer('ou_boss', ['member']), doc)).toEqual({ kind: 'all' });
+    expect(pledgeScopeOf(viewer('ou_l', ['leader', 'member'], ['d1', 'd1a']), doc)).toEqual({
+      kind: 'departments',
+      deptIds: ['d1', 'd1a'],
+    });
+    expect(pledgeScopeOf(viewer('ou_m', ['member']), doc)).toBeNull();
+    expect(pledgeScopeOf(viewer('ou_m', ['member']), { creator: 'ou_c', leader: null })).toBeNull();
+  });
+
+  it('keeps only the signers in sight', () => {
+    expect(inSight(['a', 'b', 'c'], undefined)).toEqual(['a', 'b', 'c']);
+    expect(inSight(['a', 'b', 'c'], new Set(['c', 'a']))).toEqual(['a', 'c']);
   });
 });

@@ -33,12 +33,12 @@ export const pledgeMessages = {
   'pledge.send.usage': { 'zh-CN': '/pledge send <编号> @某人…', 'en-US': '/pledge send <id> @someone…' },
   'pledge.send.example': { 'zh-CN': '/pledge send PK7Q3 @张伟', 'en-US': '/pledge send PK7Q3 @Zhang Wei' },
   'pledge.rule.summary': {
-    'zh-CN': '新成员入群时自动发送签署卡片',
-    'en-US': 'Send the document to people who join a chat',
+    'zh-CN': '新成员入群或加入部门时自动发送签署卡片',
+    'en-US': 'Send the document to people who join a chat or department',
   },
   'pledge.rule.usage': {
-    'zh-CN': '/pledge rule <编号> [群名称]（在群内 @我 发送时为本群）',
-    'en-US': '/pledge rule <id> [chat name] (in a group: that group)',
+    'zh-CN': '/pledge rule <编号> [群名称]（在群内 @我 发送时为本群）；/pledge rule <编号> 部门 <部门名>',
+    'en-US': '/pledge rule <id> [chat name] (in a group: that group); /pledge rule <id> 部门 <department>',
   },
   'pledge.rule.example': {
     'zh-CN': '/pledge rule PK7Q3 办公室工作群',
@@ -166,6 +166,40 @@ export const pledgeMessages = {
     'zh-CN': '请在群内 @我 发送 /pledge rule <编号>，或写明群名称：/pledge rule <编号> 群名称',
     'en-US': 'Send /pledge rule <id> in the group, or name the chat: /pledge rule <id> <chat name>',
   },
+  'pledge.rule.deptDone': {
+    'zh-CN': '已设置：今后加入“{department}”（含下级部门）的人员将收到 {id}《{title}》的签署卡片。',
+    'en-US': 'Done: people who join "{department}" (or a department below it) will get {id} "{title}".',
+  },
+  'pledge.rule.deptMissing': {
+    'zh-CN': '请写明部门名称，例如：/pledge rule PK7Q3 部门 办公室',
+    'en-US': 'Please name the department, e.g. /pledge rule PK7Q3 部门 Office',
+  },
+  'pledge.rule.deptUnknown': {
+    'zh-CN': '没有找到名为“{name}”的部门，请发送 /dept list 查看。',
+    'en-US': 'There is no department "{name}"; see /dept list.',
+  },
+  'pledge.close.summary': {
+    'zh-CN': '结束签署事项（停止提醒）',
+    'en-US': 'Close a sign-off document (no more reminders)',
+  },
+  'pledge.close.usage': { 'zh-CN': '/pledge close <编号>', 'en-US': '/pledge close <id>' },
+  'pledge.close.example': { 'zh-CN': '/pledge close PK7Q3', 'en-US': '/pledge close PK7Q3' },
+  'pledge.close.done': {
+    'zh-CN': '已结束 {id}《{title}》：不再提醒未签署人员，已有签署保持有效。',
+    'en-US': 'Closed {id} "{title}": no more reminders; signatures stay valid.',
+  },
+  'pledge.close.already': {
+    'zh-CN': '{id} 已经结束，无需重复操作。',
+    'en-US': '{id} is closed already.',
+  },
+  'pledge.close.draft': {
+    'zh-CN': '{id} 还是草稿（尚未上传全文），无需结束。',
+    'en-US': '{id} is still a draft (no text yet); nothing to close.',
+  },
+  'pledge.scope.note': {
+    'zh-CN': '（仅含您负责部门的签署人）',
+    'en-US': '(only the signers in your departments)',
+  },
   'pledge.rule.chatUnknown': {
     'zh-CN': '没有找到名为“{name}”的群，请确认我已在该群中。',
     'en-US': 'No chat named "{name}"; make sure I am in it.',
@@ -213,6 +247,14 @@ export const pledgeMessages = {
   'pledge.err.notManager': {
     'zh-CN': '只有发起人或管理员可以修改此签署事项。',
     'en-US': 'Only its creator or an admin can change this document.',
+  },
+  'pledge.err.outsideDepartments': {
+    'zh-CN': '抱歉，{id} 的签署人都不在您负责的部门，您无法查看。如需了解请联系发起人或管理员。',
+    'en-US': 'Sorry, none of the signers of {id} are in your departments, so you cannot see it.',
+  },
+  'pledge.err.notViewer': {
+    'zh-CN': '抱歉，只有管理员、监督员、发起人、督办领导或相关部门领导可以查看 {id}。',
+    'en-US': 'Sorry, only admins, supervisors, its creator, its leader or department leaders can see {id}.',
   },
   'pledge.err.notSigner': {
     'zh-CN': '抱歉，您不在本文件的签署人名单中，不能代他人签署。如有疑问请联系发起人。',
@@ -346,6 +388,14 @@ export const pledgeMessages = {
     'en-US': '· {department} ({count}): {names}',
   },
   'pledge.progress.more': { 'zh-CN': ' 等 {count} 人', 'en-US': ' and {count} more' },
+  'pledge.progress.scoped': {
+    'zh-CN': '仅统计您负责部门的签署人。',
+    'en-US': 'Counts only the signers in your departments.',
+  },
+  'pledge.progress.closed': {
+    'zh-CN': '**已结束**：不再提醒未签署人员。',
+    'en-US': '**Closed**: no more reminders.',
+  },
   'pledge.progress.noDept': { 'zh-CN': '未分配部门', 'en-US': 'No department' },
   'pledge.progress.allSigned': { 'zh-CN': '全部签署完毕。', 'en-US': 'Everyone has signed.' },
   'pledge.progress.footer': {
