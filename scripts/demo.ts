@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { connectDatabase } from '../src/db.js';
+import { ensureStarterLibrary, starterId } from '../src/domain/content-starter.js';
+import { ContentItemModel } from '../src/models/content-item.js';
 import { DepartmentModel } from '../src/models/department.js';
 import { createSilentLogger } from '../src/logger.js';
 import { startHarness } from '../tests/support/harness.js';
@@ -200,7 +202,62 @@ async function main(): Promise<void> {
     await press(ZHANG, '张华', '提交销号', { task_note: '已完成岗位廉政风险点排查，形成清单 12 条' });
     await press(ADMIN, '王主任', '通过', {});
   });
-  await step('14. 机器人被移出工作群后，不再向该群发送任何消息', async () => {
+  await step('14. 王主任发起《清廉履职承诺书》，群成员在单聊中阅读并签署；输错姓名被婉拒', async () => {
+    await emu.sendText({ chatType: 'p2p', sender: ADMIN, text: '/pledge new' });
+    await h.settle();
+    const form = emu.latestCard({ openId: ADMIN })!;
+    await emu.clickButton({
+      messageId: form.messageId,
+      operator: ADMIN,
+      text: '发起签署',
+      formValue: {
+        pledge_title: '2026 年度清廉履职承诺书',
+        pledge_kind: 'pledge',
+        pledge_text: '本人郑重承诺：严守纪律规矩，不收受礼品礼金，不以权谋私，自觉接受监督。',
+        pledge_chats: [GROUP],
+        pledge_deadline: '2026-12-31 18:00 +0800',
+      },
+    });
+    await h.settle();
+    const sign = async (who: string, typed: string, open = true) => {
+      const card = emu.latestCard({ openId: who })!;
+      if (open) await emu.clickButton({ messageId: card.messageId, operator: who, text: '阅读并签署' });
+      await h.settle();
+      const r = await emu.clickButton({
+        messageId: card.messageId,
+        operator: who,
+        text: '确认签署',
+        formValue: { pledge_name: typed },
+      });
+      await h.settle();
+      out(`    （${typed}：${r.toast?.content ?? '无提示'}）`);
+    };
+    await sign(ZHANG, '张三');
+    await sign(ZHANG, '张华', false);
+    await sign(LI, '李明');
+  });
+  await step('15. 王主任向本群推送一条清廉学习内容；李明点“已学习”并答题', async () => {
+    await ensureStarterLibrary(new Date()); // the starter library is also added on first use
+    const item = await ContentItemModel.findById(starterId(0)).lean(); // 杨震“四知”, with a quiz
+    await emu.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: ADMIN,
+      text: `/broadcast ${item?._id ?? ''} 本群`,
+      mentionBot: true,
+    });
+    await h.settle();
+    const card = emu.latestCard({ chatId: GROUP })!;
+    const r = await emu.clickButton({ messageId: card.messageId, operator: LI, text: '已学习' });
+    await h.settle();
+    out(`    （李明点击“已学习”：${r.toast?.content ?? '无提示'}）`);
+    const quiz = item?.quiz as { options: string[]; answer: number };
+    const choice = `${'ABCD'[quiz.answer]}. ${quiz.options[quiz.answer]}`;
+    const answer = await emu.clickButton({ messageId: card.messageId, operator: LI, text: choice });
+    await h.settle();
+    out(`    （李明答题选“${choice}”：${answer.toast?.content ?? '无提示'}）`);
+  });
+  await step('16. 机器人被移出工作群后，不再向该群发送任何消息', async () => {
     await emu.botRemovedFromChat({ chatId: GROUP, operator: ADMIN });
     await h.settle();
     const before = emu.calls.length;
