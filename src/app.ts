@@ -10,6 +10,7 @@ import { register as registerPledges } from './commands/pledge.js';
 import { createPledgeFileHandler } from './commands/pledge-file.js';
 import { registerPledgeJobs } from './jobs/pledge-reminders.js';
 import { listenForPledgeDepartments } from './events/pledge-dept-newcomers.js';
+import { registerPolls } from './commands/poll.js';
 import { createTaskImportFileHandler } from './commands/task-ledger.js';
 import { CommandRegistry } from './commands/registry.js';
 import type { Config } from './config.js';
@@ -105,6 +106,7 @@ export function createBot(opts: BotOptions): Bot {
     callbackBudgetMs: opts.callbackBudgetMs,
   });
   const scheduler = new Scheduler({ owner, clock, log });
+  registerPolls(commands, actions, { client, scheduler, messenger, settings: services.settings });
   registerJobCleanup(scheduler, { tz: config.timezone });
   const reminders = registerTaskReminderJobs(scheduler, {
     messenger,

@@ -7,6 +7,8 @@ import { taskMessages } from './messages/task.js';
 import { importMessages } from './messages/import.js';
 import { orgMessages } from './messages/org.js';
 import { pledgeMessages } from './messages/pledge.js';
+import { pollMessages } from './messages/poll.js';
+import { digestMessages } from './messages/digest.js';
 
 /**
  * Every user-facing string, zh-CN first and en-US second. Placeholders are {name}.
@@ -174,7 +176,9 @@ export const catalog = {
   ...reminderPolicyMessages,
   ...ledgerMessages,
   ...pledgeMessages,
+  ...pollMessages,
   ...contentMessages,
+  ...digestMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
 /** A key of the catalogue. */

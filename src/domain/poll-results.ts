@@ -1,0 +1,143 @@
+/**
+ * Poll results: counts per option, turnout, the satisfaction index and the breakdown per chat
+ * and per department. Counting is pure ({@link summarise}); {@link tallyPoll} reads the counts
+ * with aggregations (never vote by vote). Slices with fewer than MIN_SLICE respondents are
+ * suppressed.
+ */
+import { PollBallotModel, PollVoteModel } from '../models/poll-vote.js';
+import { MIN_SLICE } from './poll-eligibility.js';
+import type { PollView } from './polls.js';
+
+/** Raw counts of one slice (or of the whole poll): respondents and votes per option key. */
+export interface SliceCounts {
+  respondents: number;
+  votes: Record<string, number>;
+}
+
+/** Counts of a poll: the whole, and per chat and per department (null id: small slices merged). */
+export interface PollCounts {
+  total: SliceCounts;
+  byChat: Map<string | null, SliceCounts>;
+  byDept: Map<string | null, SliceCounts>;
+}
+
+/** One option's line of the results. */
+export interface OptionResult {
+  key: string;
+  label: string;
+  count: number;
+  /** Share of respondents who chose it, 0–100. */
+  percent: number;
+}
+
+/** One breakdown slice; `suppressed` hides its figures (fewer than MIN_SLICE respondents). */
+export interface SliceResult {
+  id: string | null;
+  respondents: number;
+  suppressed: boolean;
+  options: OptionResult[];
+  index: number | null;
+}
+
+/** Everything a results card or export shows. */
+export interface PollResults {
+  respondents: number;
+  eligible: number;
+  /** Turnout, 0–100. */
+  turnout: number;
+  options: OptionResult[];
+  /** Satisfaction index (weighted mean of the options' weights), satisfaction polls only. */
+  index: number | null;
+  byChat: SliceResult[];
+  byDept: SliceResult[];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function optionResults(poll: PollView, counts: SliceCounts): OptionResult[] {
+  return poll.options.map((o) => {
+    const count = counts.votes[o.key] ?? 0;
+    return {
+      key: o.key,
+      label: o.label,
+      count,
+      percent: counts.respondents > 0 ? round1((count / counts.respondents) * 100) : 0,
+    };
+  });
+}
+
+/** The satisfaction index of some counts: Σ weight × votes / Σ votes (null when not a satisfaction poll or no votes). */
+export function satisfactionIndex(poll: PollView, counts: SliceCounts): number | null {
+  if (poll.kind !== 'satisfaction') return null;
+  let sum = 0;
+  let n = 0;
+  for (const o of poll.options) {
+    const c = counts.votes[o.key] ?? 0;
+    sum += c * (o.weight ?? 0);
+    n += c;
+  }
+  return n > 0 ? round1(sum / n) : null;
+}
+
+function slices(poll: PollView, map: Map<string | null, SliceCounts>): SliceResult[] {
+  const out = [...map.entries()].map(([id, counts]) => {
+    const suppressed = counts.respondents < MIN_SLICE;
+    return {
+      id,
+      respondents: suppressed ? 0 : counts.respondents,
+      suppressed,
+      options: suppressed ? [] : optionResults(poll, counts),
+      index: suppressed ? null : satisfactionIndex(poll, counts),
+    };
+  });
+  // Named slices first (largest first), the merged small ones last.
+  return out.sort((a, b) => (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || b.respondents - a.respondents);
+}
+
+/** Turns counts into results (pure). A breakdown with only the merged slice is left out. */
+export function summarise(poll: PollView, counts: PollCounts): PollResults {
+  const { respondents } = counts.total;
+  const hasNamed = (m: Map<string | null, SliceCounts>) => [...m.keys()].some((k) => k !== null);
+  return {
+    respondents,
+    eligible: poll.eligibleCount,
+    turnout: poll.eligibleCount > 0 ? round1((respondents / poll.eligibleCount) * 100) : 0,
+    options: optionResults(poll, counts.total),
+    index: satisfactionIndex(poll, counts.total),
+    byChat: hasNamed(counts.byChat) ? slices(poll, counts.byChat) : [],
+    byDept: hasNamed(counts.byDept) ? slices(poll, counts.byDept) : [],
+  };
+}
+
+type GroupRow = { _id: { s?: string | null; o?: string[] | null } | null; n: number };
+
+/**
+ * Reads the counts of a poll: one aggregation per dimension, grouped by slice and by the whole
+ * set of options chosen (few distinct groups), spread over the options here. (`$unwind` before a
+ * compound `$group` lost the slice on FerretDB 1.24, so it is not used.)
+ */
+export async function tallyPoll(poll: PollView): Promise<PollCounts> {
+  const model = (poll.anonymous ? PollBallotModel : PollVoteModel) as typeof PollBallotModel;
+  const group = async (field: '$chat' | '$dept' | null) => {
+    const rows = (await model.aggregate([
+      { $match: { poll: poll.id } },
+      { $group: { _id: { s: field, o: '$options' }, n: { $sum: 1 } } },
+    ])) as GroupRow[];
+    const map = new Map<string | null, SliceCounts>();
+    for (const row of rows) {
+      const id = row._id?.s ?? null;
+      const slice = map.get(id) ?? { respondents: 0, votes: {} };
+      map.set(id, slice);
+      slice.respondents += row.n;
+      for (const o of row._id?.o ?? []) slice.votes[o] = (slice.votes[o] ?? 0) + row.n;
+    }
+    return map;
+  };
+  const total = (await group(null)).get(null) ?? { respondents: 0, votes: {} };
+  return { total, byChat: await group('$chat'), byDept: await group('$dept') };
+}
+
+/** Counts and summarises a poll. */
+export async function pollResults(poll: PollView): Promise<PollResults> {
+  return summarise(poll, await tallyPoll(poll));
+}

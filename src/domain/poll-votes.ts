@@ -1,0 +1,100 @@
+/**
+ * Casting votes. One vote per person holds under any concurrency because the only exclusive
+ * step is a unique-`_id` insert (atomic on MongoDB and FerretDB alike); nothing reads, changes
+ * and writes back a shared document.
+ *
+ * Named polls store one PollVote per voter. Anonymous polls store who voted (PollVoter) apart
+ * from what was chosen (PollBallot: random id, no voter, no time), so nothing links the two.
+ */
+import { randomBytes } from 'node:crypto';
+import { isDuplicateKeyError } from '../dispatch/inbox.js';
+import { PollBallotModel, PollVoteModel, PollVoterModel } from '../models/poll-vote.js';
+import { findEligible, isVotingOver, type PollView } from './polls.js';
+
+/** Why a vote was not taken. */
+export type VoteRefusal = 'closed' | 'not_eligible' | 'already' | 'bad_choice' | 'no_choice' | 'too_many';
+
+/** What happened to a vote. */
+export type VoteOutcome = { ok: true; changed: boolean } | { ok: false; reason: VoteRefusal };
+
+/** Checks the chosen option keys against the poll: known, distinct, one unless multi-choice. */
+export function checkChoice(poll: PollView, options: readonly string[]): VoteRefusal | null {
+  const known = new Set(poll.options.map((o) => o.key));
+  const chosen = [...new Set(options)];
+  if (chosen.length === 0) return 'no_choice';
+  if (chosen.some((o) => !known.has(o))) return 'bad_choice';
+  if (!poll.multi && chosen.length > 1) return 'too_many';
+  return null;
+}
+
+/** Records one person's vote (see the module comment for what is stored). */
+export async function castVote(
+  poll: PollView,
+  openId: string,
+  options: readonly string[],
+  now: Date,
+): Promise<VoteOutcome> {
+  if (isVotingOver(poll, now)) return { ok: false, reason: 'closed' };
+  const bad = checkChoice(poll, options);
+  if (bad) return { ok: false, reason: bad };
+  const eligible = await findEligible(poll.id, openId);
+  if (!eligible) return { ok: false, reason: 'not_eligible' };
+  const chosen = poll.options.map((o) => o.key).filter((k) => options.includes(k));
+  const slice = { chat: eligible.chat, dept: eligible.dept };
+  if (poll.anonymous) return castAnonymous(poll.id, openId, chosen, slice);
+  try {
+    await PollVoteModel.create({ _id: `${poll.id}:${openId}`, poll: poll.id, openId, options: chosen, ...slice, votedAt: now });
+    return { ok: true, changed: false };
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  if (!poll.allowChange) return { ok: false, reason: 'already' };
+  await PollVoteModel.updateOne({ _id: { $eq: `${poll.id}:${openId}` } }, { $set: { options: chosen, votedAt: now } });
+  return { ok: true, changed: true };
+}
+
+/** Anonymous: claim "has voted" first (final: nothing remembers the choice to change it), then the ballot. */
+async function castAnonymous(
+  pollId: string,
+  openId: string,
+  chosen: string[],
+  slice: { chat: string | null; dept: string | null },
+): Promise<VoteOutcome> {
+  const voterId = `${pollId}:${openId}`;
+  try {
+    await PollVoterModel.create({ _id: voterId, poll: pollId, openId });
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return { ok: false, reason: 'already' };
+    throw error;
+  }
+  try {
+    await PollBallotModel.create({ _id: randomBytes(16).toString('hex'), poll: pollId, options: chosen, ...slice });
+  } catch (error) {
+    // The ballot was not stored: free the voter to try again.
+    await PollVoterModel.deleteOne({ _id: { $eq: voterId } });
+    throw error;
+  }
+  return { ok: true, changed: false };
+}
+
+/** Who has voted (open_ids), for reminders and the turnout. */
+export async function listVoters(poll: PollView): Promise<string[]> {
+  const filter = { poll: { $eq: poll.id } };
+  const docs = poll.anonymous
+    ? await PollVoterModel.find(filter).select({ openId: 1 }).lean()
+    : await PollVoteModel.find(filter).select({ openId: 1 }).lean();
+  return docs.map((d) => d.openId);
+}
+
+/** How many have voted (a count: no cursor, cheap under a burst of card answers). */
+export async function countVoters(poll: PollView): Promise<number> {
+  const filter = { poll: { $eq: poll.id } };
+  return poll.anonymous ? PollVoterModel.countDocuments(filter) : PollVoteModel.countDocuments(filter);
+}
+
+/** A named poll's votes (the anonymous ones cannot be listed: nothing records them by person). */
+export async function listNamedVotes(poll: PollView): Promise<Array<{ openId: string; options: string[]; votedAt: Date }>> {
+  if (poll.anonymous) return [];
+  const docs = await PollVoteModel.find({ poll: { $eq: poll.id } }).sort({ votedAt: 1 }).lean();
+  return docs.map((d) => ({ openId: d.openId, options: [...(d.options ?? [])], votedAt: d.votedAt }));
+}
