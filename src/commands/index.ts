@@ -16,6 +16,9 @@ import { register as registerDept } from './dept.js';
 import { register as registerRole } from './role.js';
 import { register as registerTask } from './task.js';
 import { register as registerWhoami } from './whoami.js';
+import { register as registerFeedback } from './feedback.js';
+import { register as registerScore } from './score.js';
+import { register as registerDigest } from './digest.js';
 
 /** Adds every command family (and its card actions); /help lists them in this order. */
 export function registerCommands(commands: CommandRegistry, actions: ActionRegistry): void {
@@ -35,4 +38,7 @@ export function registerCommands(commands: CommandRegistry, actions: ActionRegis
   registerTaskLedger(commands);
   registerContentFamily(commands, actions);
   registerAudit(commands);
+  registerFeedback(commands, actions);
+  registerScore(commands);
+  registerDigest(commands);
 }

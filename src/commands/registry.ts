@@ -25,6 +25,8 @@ export interface CommandSpec<A = unknown> {
   example?: MessageKey;
   roles: readonly Role[] | 'everyone';
   where?: 'any' | 'group' | 'p2p';
+  /** False keeps the sender out of every log line of the run (anonymous feedback). Default true. */
+  logActor?: boolean;
   /** Validates the input; a failure answers with the usage (or the issue's own message). */
   args: z.ZodType<A, CommandInput>;
   run(ctx: EventContext, args: A): Promise<void>;

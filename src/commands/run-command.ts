@@ -85,6 +85,12 @@ export async function runCommand(
     await ctx.reply.text(text);
     return 'usage';
   }
+  if (spec.logActor === false) {
+    const log = ctx.logWithoutActor ?? ctx.log;
+    log.info({ command: name }, 'command');
+    await spec.run({ ...ctx, log }, args.data);
+    return 'ran';
+  }
   ctx.log.info({ command: name, actor: ctx.actor.openId }, 'command');
   await spec.run(ctx, args.data);
   return 'ran';

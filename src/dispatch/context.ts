@@ -46,6 +46,8 @@ export interface EventContext {
   locale: Locale;
   t: Translate;
   log: Logger;
+  /** The event's logger without the actor, for work that must not name its sender (anonymous feedback). */
+  logWithoutActor?: Logger;
   now(): Date;
   reply: Replier;
   services: BotServices;

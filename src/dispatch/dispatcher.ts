@@ -271,6 +271,7 @@ export class Dispatcher {
       locale,
       t: translator(locale),
       log: log.child({ actor: openId }),
+      logWithoutActor: log,
       now: () => services.clock.now(),
       services,
       reply: {

@@ -8,6 +8,8 @@ import { importMessages } from './messages/import.js';
 import { orgMessages } from './messages/org.js';
 import { pledgeMessages } from './messages/pledge.js';
 import { pollMessages } from './messages/poll.js';
+import { feedbackMessages } from './messages/feedback.js';
+import { scoreMessages } from './messages/score.js';
 import { digestMessages } from './messages/digest.js';
 
 /**
@@ -178,6 +180,8 @@ export const catalog = {
   ...pledgeMessages,
   ...pollMessages,
   ...contentMessages,
+  ...feedbackMessages,
+  ...scoreMessages,
   ...digestMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
