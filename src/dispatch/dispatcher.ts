@@ -264,6 +264,8 @@ export class Dispatcher {
     const replyTo = where.messageId;
     const chatId = where.chat?.id;
     const target = chatId ? { chatId } : { openId };
+    // A reply in a private chat reaches the sender: it shares their per-user limit and lane.
+    const p2pUser = where.chat?.type === 'p2p' && openId ? openId : undefined;
     return {
       eventId,
       actor: { openId, ...profile },
@@ -277,11 +279,11 @@ export class Dispatcher {
       reply: {
         text: (text) =>
           replyTo
-            ? services.messenger.replyText(replyKey(), replyTo, text, chatId)
+            ? services.messenger.replyText(replyKey(), replyTo, text, chatId, p2pUser)
             : services.messenger.sendText(replyKey(), target, text),
         card: (card) =>
           replyTo
-            ? services.messenger.replyCard(replyKey(), replyTo, card, chatId)
+            ? services.messenger.replyCard(replyKey(), replyTo, card, chatId, p2pUser)
             : services.messenger.sendCard(replyKey(), target, card),
       },
     };

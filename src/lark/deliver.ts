@@ -13,6 +13,8 @@ export function laneScope(doc: OutboxMessageDoc, targetMessageId: string | null)
   if ((doc.kind === 'send' || doc.kind === 'file') && doc.receiveId) {
     return { rule: doc.receiveIdType === 'chat_id' ? RATE_RULES.chat : RATE_RULES.user, key: doc.receiveId };
   }
+  if (doc.kind === 'reply' && doc.receiveIdType === 'open_id' && doc.receiveId)
+    return { rule: RATE_RULES.user, key: doc.receiveId };
   if (doc.kind === 'reply' && doc.chatId) return { rule: RATE_RULES.chat, key: doc.chatId };
   if (doc.kind === 'patch' && targetMessageId) return { rule: RATE_RULES.message, key: targetMessageId };
   return null;

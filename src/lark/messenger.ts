@@ -25,9 +25,12 @@ export interface Messenger {
    * already queued are not).
    */
   sendCardToMany(items: ReadonlyArray<{ key: string; to: Target }>, card: Card): Promise<number>;
-  /** Replies to a message; `chatId` (when known) orders it with that chat's other messages. */
-  replyText(key: string, messageId: string, text: string, chatId?: string): Promise<void>;
-  replyCard(key: string, messageId: string, card: Card, chatId?: string): Promise<void>;
+  /**
+   * Replies to a message; `chatId` (when known) orders it with that chat's other messages;
+   * `p2pUser` (in a private chat) counts it against that person's per-user limit and lane.
+   */
+  replyText(key: string, messageId: string, text: string, chatId?: string, p2pUser?: string): Promise<void>;
+  replyCard(key: string, messageId: string, card: Card, chatId?: string, p2pUser?: string): Promise<void>;
   /** Replaces a card the bot sent, by its message id or the outbox key that sent it. */
   patchCard(key: string, message: { messageId: string } | { outboxKey: string }, card: Card): Promise<void>;
   /** Delayed update after a card callback, with the callback's token (30 min, 2 uses). */

@@ -63,13 +63,19 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
         now(),
       );
     },
-    async replyText(key, messageId, value, chatId) {
+    async replyText(key, messageId, value, chatId, p2pUser) {
       if (await refused(key, chatId)) return;
-      await enqueue({ key, kind: 'reply', messageId, chatId, msgType: 'text', content: text(value) }, now());
+      await enqueue(
+        { key, kind: 'reply', messageId, chatId, openId: p2pUser, msgType: 'text', content: text(value) },
+        now(),
+      );
     },
-    async replyCard(key, messageId, card, chatId) {
+    async replyCard(key, messageId, card, chatId, p2pUser) {
       if (await refused(key, chatId)) return;
-      await enqueue({ key, kind: 'reply', messageId, chatId, msgType: 'interactive', content: cardContent(card) }, now());
+      await enqueue(
+        { key, kind: 'reply', messageId, chatId, openId: p2pUser, msgType: 'interactive', content: cardContent(card) },
+        now(),
+      );
     },
     async patchCard(key, message, card) {
       await enqueue({ key, kind: 'patch', ...ref(message), content: cardContent(card) }, now());

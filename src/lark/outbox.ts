@@ -44,6 +44,11 @@ export type OutboxRequest =
       replyInThread?: boolean;
       /** The chat the reply lands in: orders it with sends to that chat and applies its rate limit. */
       chatId?: string;
+      /**
+       * In a private chat, the person it goes to: the reply then shares that person's lane and
+       * per-user rate limit with direct sends to them (Feishu counts both against the user).
+       */
+      openId?: string;
     }
   | ({ kind: 'patch'; content: string } & MessageRef)
   | ({ kind: 'urgent'; userIds: readonly string[] } & MessageRef)
@@ -102,6 +107,7 @@ export function laneOf(req: OutboxRequest): string {
     case 'file':
       return `${req.receiveIdType === 'chat_id' ? 'chat' : 'user'}:${req.receiveId}`;
     case 'reply':
+      if (req.openId) return `user:${req.openId}`;
       return req.chatId ? `chat:${req.chatId}` : `reply:${req.messageId}`;
     case 'patch':
     case 'urgent':
@@ -182,6 +188,7 @@ function fieldsOf(input: EnqueueInput): Record<string, unknown> {
         content: input.content,
         replyInThread: input.replyInThread ?? null,
         chatId: input.chatId ?? null,
+        ...(input.openId ? { receiveIdType: 'open_id' as const, receiveId: input.openId } : {}),
       };
     case 'patch':
       return {

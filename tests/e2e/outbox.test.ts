@@ -7,7 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLarkClient, type LarkClient } from '../../src/lark/client.js';
-import { deliver } from '../../src/lark/deliver.js';
+import { deliver, laneScope } from '../../src/lark/deliver.js';
+import { RATE_RULES } from '../../src/lark/rate-rules.js';
 import {
   enqueue,
   enqueueMany,
@@ -261,6 +262,22 @@ describe('outbox and sender against the emulator', () => {
     expect((await enqueue(sendText('once', '只发一次'), { now: clock.now() })).created).toBe(false);
     expect(await sender.drain()).toMatchObject({ sent: 0 });
     expect(sentTo(CHAT, '只发一次')).toHaveLength(1);
+  });
+
+  it('puts a reply in a private chat on the person\'s lane and per-user limit, like sends to them', async () => {
+    const reply: EnqueueInput = {
+      key: 'p2p-reply',
+      kind: 'reply',
+      messageId: 'om_question',
+      chatId: 'oc_p2p_alice',
+      openId: ALICE,
+      msgType: 'text',
+      content: JSON.stringify({ text: '好的' }),
+    };
+    await enqueue(reply, { now: clock.now() });
+    const doc = (await findOutboxMessage('p2p-reply'))!;
+    expect(doc.lane).toBe(`user:${ALICE}`);
+    expect(laneScope(doc, null)).toEqual({ rule: RATE_RULES.user, key: ALICE });
   });
 
   it('writes a batch in one insert, skipping keys already queued, and delivers each once', async () => {
