@@ -264,7 +264,7 @@ export class Dispatcher {
     const replyTo = where.messageId;
     const chatId = where.chat?.id;
     const target = chatId ? { chatId } : { openId };
-    // A reply in a private chat reaches the sender: it shares their per-user limit and lane.
+    // A reply in a private chat reaches the sender: it also takes their per-user limit.
     const p2pUser = where.chat?.type === 'p2p' && openId ? openId : undefined;
     return {
       eventId,

@@ -13,8 +13,6 @@ export function laneScope(doc: OutboxMessageDoc, targetMessageId: string | null)
   if ((doc.kind === 'send' || doc.kind === 'file') && doc.receiveId) {
     return { rule: doc.receiveIdType === 'chat_id' ? RATE_RULES.chat : RATE_RULES.user, key: doc.receiveId };
   }
-  if (doc.kind === 'reply' && doc.receiveIdType === 'open_id' && doc.receiveId)
-    return { rule: RATE_RULES.user, key: doc.receiveId };
   if (doc.kind === 'reply' && doc.chatId) return { rule: RATE_RULES.chat, key: doc.chatId };
   if (doc.kind === 'patch' && targetMessageId) return { rule: RATE_RULES.message, key: targetMessageId };
   return null;
@@ -30,6 +28,9 @@ export function scopesFor(doc: OutboxMessageDoc, appId: string, targetMessageId:
     { rule: RATE_RULES.appMinute, key: appId },
     { rule: RATE_RULES.appSecond, key: appId },
   ];
+  // A reply in a private chat also counts against the person it reaches.
+  if (doc.kind === 'reply' && doc.receiveIdType === 'open_id' && doc.receiveId)
+    scopes.push({ rule: RATE_RULES.user, key: doc.receiveId });
   const lane = laneScope(doc, targetMessageId);
   if (lane) scopes.push(lane);
   return scopes;

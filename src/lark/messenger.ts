@@ -27,7 +27,7 @@ export interface Messenger {
   sendCardToMany(items: ReadonlyArray<{ key: string; to: Target }>, card: Card): Promise<number>;
   /**
    * Replies to a message; `chatId` (when known) orders it with that chat's other messages;
-   * `p2pUser` (in a private chat) counts it against that person's per-user limit and lane.
+   * `p2pUser` (in a private chat) also counts it against that person's per-user limit.
    */
   replyText(key: string, messageId: string, text: string, chatId?: string, p2pUser?: string): Promise<void>;
   replyCard(key: string, messageId: string, card: Card, chatId?: string, p2pUser?: string): Promise<void>;

@@ -45,8 +45,8 @@ export type OutboxRequest =
       /** The chat the reply lands in: orders it with sends to that chat and applies its rate limit. */
       chatId?: string;
       /**
-       * In a private chat, the person it goes to: the reply then shares that person's lane and
-       * per-user rate limit with direct sends to them (Feishu counts both against the user).
+       * In a private chat, the person it goes to: the reply also takes that person's per-user
+       * rate limit, which direct sends to them use too (Feishu counts both against the user).
        */
       openId?: string;
     }
@@ -107,7 +107,6 @@ export function laneOf(req: OutboxRequest): string {
     case 'file':
       return `${req.receiveIdType === 'chat_id' ? 'chat' : 'user'}:${req.receiveId}`;
     case 'reply':
-      if (req.openId) return `user:${req.openId}`;
       return req.chatId ? `chat:${req.chatId}` : `reply:${req.messageId}`;
     case 'patch':
     case 'urgent':

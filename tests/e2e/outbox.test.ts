@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLarkClient, type LarkClient } from '../../src/lark/client.js';
-import { deliver, laneScope } from '../../src/lark/deliver.js';
+import { deliver, scopesFor } from '../../src/lark/deliver.js';
 import { RATE_RULES } from '../../src/lark/rate-rules.js';
 import {
   enqueue,
@@ -264,7 +264,7 @@ describe('outbox and sender against the emulator', () => {
     expect(sentTo(CHAT, '只发一次')).toHaveLength(1);
   });
 
-  it('puts a reply in a private chat on the person\'s lane and per-user limit, like sends to them', async () => {
+  it('counts a reply in a private chat against the person too, keeping it in the chat lane', async () => {
     const reply: EnqueueInput = {
       key: 'p2p-reply',
       kind: 'reply',
@@ -276,8 +276,11 @@ describe('outbox and sender against the emulator', () => {
     };
     await enqueue(reply, { now: clock.now() });
     const doc = (await findOutboxMessage('p2p-reply'))!;
-    expect(doc.lane).toBe(`user:${ALICE}`);
-    expect(laneScope(doc, null)).toEqual({ rule: RATE_RULES.user, key: ALICE });
+    expect(doc.lane).toBe('chat:oc_p2p_alice');
+    expect(scopesFor(doc, 'cli_x', null).slice(2)).toEqual([
+      { rule: RATE_RULES.user, key: ALICE },
+      { rule: RATE_RULES.chat, key: 'oc_p2p_alice' },
+    ]);
   });
 
   it('writes a batch in one insert, skipping keys already queued, and delivers each once', async () => {
