@@ -7,6 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
+import { LEASE_EXPIRED_CODE } from '../src/lark/outbox-claim.js';
+import { OutboxMessage } from '../src/models/outbox-message.js';
 import { connectDatabase } from '../src/db.js';
 import { findDepartmentByName } from '../src/domain/departments.js';
 import { createSilentLogger } from '../src/logger.js';
@@ -67,6 +69,8 @@ async function main(): Promise<void> {
     `max app sends in any sliding second: ${emu.maxRateObserved('app_second', 'im.message.create')} (limit 50); per chat: ${perChatMax} (limit 5)`,
   );
   console.log(`rate-limit refusals at the emulator: ${emu.rateLimitViolations.length}`);
+  const takenOver = await OutboxMessage.countDocuments({ 'lastError.code': LEASE_EXPIRED_CODE });
+  console.log(`entries sent only after a lease expired: ${takenOver}`);
 
   await h.stop();
   await mongoose.connection.dropDatabase();

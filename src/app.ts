@@ -25,6 +25,7 @@ import { loadSettings } from './domain/settings.js';
 import { setTaskListenerErrorReporter } from './domain/task-listeners.js';
 import { eventHandlers } from './events/chat-membership.js';
 import { registerJobCleanup } from './jobs/cleanup.js';
+import { registerDigestJobs } from './jobs/digest.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { registerBroadcastJobs } from './jobs/broadcasts.js';
 import { listenForTaskChanges, registerTaskReminderJobs, type TaskReminders } from './jobs/task-reminders.js';
@@ -117,6 +118,7 @@ export function createBot(opts: BotOptions): Bot {
   });
   const stopListening = listenForTaskChanges(reminders);
   registerBroadcastJobs(scheduler, { messenger, settings: services.settings, calendar: services.calendar, client, tz: config.timezone });
+  registerDigestJobs(scheduler, { messenger, settings: services.settings, bootstrapAdmins: config.bootstrapAdmins });
   const stopPledgeDepartments = listenForPledgeDepartments(services, log);
   const stopPledges = registerPledgeJobs(scheduler, {
     messenger,

@@ -1,64 +1,110 @@
 /**
- * `/digest now` (周报): the leaders' digest for the week ending now, in reply. Leaders get the
- * departments they lead (with those below); admins get every department and the score ranking.
+ * The leaders' digest (周报): `/digest now` (the week ending now, in reply), `/digest subscribe`
+ * and `/digest unsubscribe` (the Monday digest; leaders and admins are subscribed by default)
+ * and `/digest time 周一 09:00` (admins: when the weekly digest goes out).
  */
-import { buildDigestCard } from '../../cards/digest-card.js';
 import type { EventContext } from '../dispatch/context.js';
-import { listDepartments } from '../domain/departments.js';
-import { collectDeptDigest } from '../domain/digest.js';
-import { computeScore, rankDepartments } from '../domain/score.js';
-import { loadScoreWeights } from '../domain/score-config.js';
-import { collectScoreFigures } from '../domain/score-figures.js';
-import { parseScorePeriod } from '../domain/score-period.js';
-import { formatZoned } from '../time/zoned.js';
-import { noArgs } from './org-args.js';
+import { recordAudit } from '../domain/audit.js';
+import { buildDigestFor } from '../domain/digest-report.js';
+import {
+  type DigestTime,
+  loadDigestTime,
+  parseDigestTime,
+  saveDigestTime,
+  subscribeDigest,
+  unsubscribeDigest,
+} from '../domain/digest-settings.js';
+import type { Translate } from '../i18n/index.js';
+import { argsFrom, noArgs } from './org-args.js';
 import type { CommandRegistry } from './registry.js';
 
-const WEEK_MS = 7 * 86_400_000;
+const DAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
-async function ranking(ctx: EventContext, depts: { id: string; name: string }[], tz: string) {
-  const period = parseScorePeriod('', tz, ctx.now())!;
-  const weights = await loadScoreWeights();
-  const rows = [];
-  for (const d of depts)
-    rows.push({
-      name: d.name,
-      score: computeScore(await collectScoreFigures(d.id, period, ctx.log), weights),
-    });
-  const lines = rankDepartments(rows).map((r, i) =>
-    ctx.t('score.rank.line', {
-      rank: i + 1,
-      dept: r.name,
-      total: r.score.total ?? ctx.t('score.card.noData'),
-      grade: r.score.grade ? ctx.t(`score.grade.${r.score.grade}`) : '—',
-    }),
-  );
-  return { period: period.label, lines };
+/** `周一 09:00`. */
+export function describeDigestTime(t: Translate, time: DigestTime): string {
+  return t('digest.time.value', {
+    day: t(`digest.day.${time.weekday}` as Parameters<Translate>[0]),
+    hour: String(time.hour).padStart(2, '0'),
+  });
 }
 
 async function digestNow(ctx: EventContext): Promise<void> {
   const { timezone } = await ctx.services.settings();
   const admin = ctx.actor.roles.includes('admin');
-  const all = await listDepartments();
-  // A leader's `leads` already holds the sub-departments; show the top ones they head.
-  const led = new Set(ctx.actor.leads);
-  const depts = admin
-    ? all.filter((d) => d.parentId === null)
-    : all.filter((d) => led.has(d.id) && !led.has(d.parentId ?? ''));
-  if (depts.length === 0) return ctx.reply.text(ctx.t(admin ? 'score.err.noDepts' : 'digest.err.noDepts'));
-  const now = ctx.now();
-  const digests = [];
-  for (const d of depts) digests.push(await collectDeptDigest(d, now));
-  const range = {
-    from: formatZoned(new Date(now.getTime() - WEEK_MS), timezone, 'MM-DD HH:mm'),
-    to: formatZoned(now, timezone, 'MM-DD HH:mm'),
-  };
-  await ctx.reply.card(
-    buildDigestCard(ctx.t, range, digests, admin ? await ranking(ctx, all, timezone) : undefined),
+  const card = await buildDigestFor(
+    ctx.t,
+    { admin, leads: ctx.actor.leads },
+    { now: ctx.now(), tz: timezone, log: ctx.log },
+  );
+  if (!card) return ctx.reply.text(ctx.t(admin ? 'score.err.noDepts' : 'digest.err.noDepts'));
+  await ctx.reply.card(card);
+}
+
+async function audit(ctx: EventContext, action: string, before: unknown, after: unknown): Promise<void> {
+  await recordAudit(
+    {
+      actor: ctx.actor.openId,
+      action,
+      outcome: 'ok',
+      target: ctx.actor.openId,
+      before,
+      after,
+      eventId: ctx.eventId,
+    },
+    ctx.now(),
   );
 }
 
-/** Adds /digest now. */
+async function subscribe(ctx: EventContext): Promise<void> {
+  const time = describeDigestTime(ctx.t, await loadDigestTime());
+  const changed = await subscribeDigest(ctx.actor.openId);
+  if (changed) await audit(ctx, 'digest.subscribe', { subscribed: false }, { subscribed: true });
+  await ctx.reply.text(ctx.t(changed ? 'digest.subscribe.done' : 'digest.subscribe.already', { time }));
+}
+
+async function unsubscribe(ctx: EventContext): Promise<void> {
+  const changed = await unsubscribeDigest(ctx.actor.openId, ctx.now());
+  if (changed) await audit(ctx, 'digest.unsubscribe', { subscribed: true }, { subscribed: false });
+  await ctx.reply.text(ctx.t(changed ? 'digest.unsubscribe.done' : 'digest.unsubscribe.already'));
+}
+
+async function setTime(ctx: EventContext, words: string[]): Promise<void> {
+  const { t } = ctx;
+  const before = await loadDigestTime();
+  if (words.length === 0)
+    return ctx.reply.text(t('digest.time.current', { time: describeDigestTime(t, before) }));
+  const next = parseDigestTime(words);
+  if (!next) {
+    await recordAudit(
+      {
+        actor: ctx.actor.openId,
+        action: 'digest.time',
+        outcome: 'refused',
+        detail: words.join(' ').slice(0, 100),
+        eventId: ctx.eventId,
+      },
+      ctx.now(),
+    );
+    return ctx.reply.text(t('digest.time.invalid', { input: words.join(' ') }));
+  }
+  await saveDigestTime(next, ctx.actor.openId, ctx.now());
+  const label = (v: DigestTime) => `${DAYS[v.weekday]} ${String(v.hour).padStart(2, '0')}:00`;
+  await recordAudit(
+    {
+      actor: ctx.actor.openId,
+      action: 'digest.time',
+      outcome: 'ok',
+      before: label(before),
+      after: label(next),
+      eventId: ctx.eventId,
+    },
+    ctx.now(),
+  );
+  const { timezone } = await ctx.services.settings();
+  await ctx.reply.text(t('digest.time.saved', { time: describeDigestTime(t, next), timezone }));
+}
+
+/** Adds /digest now, subscribe, unsubscribe and time. */
 export function register(registry: CommandRegistry): void {
   registry.add({
     path: ['digest', 'now'],
@@ -69,5 +115,33 @@ export function register(registry: CommandRegistry): void {
     where: 'p2p',
     args: noArgs,
     run: digestNow,
+  });
+  registry.add({
+    path: ['digest', 'subscribe'],
+    aliases: ['订阅周报', '周报 订阅'],
+    summary: 'digest.subscribe.summary',
+    usage: 'digest.subscribe.usage',
+    roles: ['admin', 'leader'],
+    args: noArgs,
+    run: subscribe,
+  });
+  registry.add({
+    path: ['digest', 'unsubscribe'],
+    aliases: ['退订周报', '周报 退订'],
+    summary: 'digest.unsubscribe.summary',
+    usage: 'digest.unsubscribe.usage',
+    roles: ['admin', 'leader'],
+    args: noArgs,
+    run: unsubscribe,
+  });
+  registry.add({
+    path: ['digest', 'time'],
+    aliases: ['周报时间', '周报 时间'],
+    summary: 'digest.time.summary',
+    usage: 'digest.time.usage',
+    example: 'digest.time.example',
+    roles: ['admin'],
+    args: argsFrom((input) => input.words),
+    run: setTime,
   });
 }

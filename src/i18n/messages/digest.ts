@@ -5,6 +5,59 @@ export const digestMessages = {
     'en-US': 'The weekly digest now (leaders: their departments; admins: all, with the ranking)',
   },
   'digest.now.usage': { 'zh-CN': '/digest now', 'en-US': '/digest now' },
+  'digest.subscribe.summary': {
+    'zh-CN': '订阅每周周报（分管领导与管理员默认已订阅）',
+    'en-US': 'Subscribe to the weekly digest (leaders and admins are subscribed by default)',
+  },
+  'digest.subscribe.usage': { 'zh-CN': '/digest subscribe', 'en-US': '/digest subscribe' },
+  'digest.subscribe.done': {
+    'zh-CN': '已订阅周报，每{time}通过私聊发送给您。',
+    'en-US': 'Subscribed: the digest comes to you in private chat every {time}.',
+  },
+  'digest.subscribe.already': {
+    'zh-CN': '您已订阅周报，每{time}发送，无需重复订阅。',
+    'en-US': 'You are already subscribed; the digest comes every {time}.',
+  },
+  'digest.unsubscribe.summary': {
+    'zh-CN': '退订每周周报（仍可随时用 /digest now 查看）',
+    'en-US': 'Unsubscribe from the weekly digest (/digest now still works)',
+  },
+  'digest.unsubscribe.usage': { 'zh-CN': '/digest unsubscribe', 'en-US': '/digest unsubscribe' },
+  'digest.unsubscribe.done': {
+    'zh-CN': '已退订周报。需要时可发送 /digest subscribe 重新订阅，或用 /digest now 随时查看。',
+    'en-US': 'Unsubscribed. Send /digest subscribe to subscribe again, or /digest now any time.',
+  },
+  'digest.unsubscribe.already': {
+    'zh-CN': '您目前未订阅周报。如需订阅，请发送 /digest subscribe。',
+    'en-US': 'You are not subscribed. Send /digest subscribe to subscribe.',
+  },
+  'digest.time.summary': {
+    'zh-CN': '设置每周周报的发送时间（管理员，机关时区，整点）',
+    'en-US': 'Set when the weekly digest goes out (admins; agency time zone, whole hours)',
+  },
+  'digest.time.usage': { 'zh-CN': '/digest time 周一 09:00', 'en-US': '/digest time Monday 09:00' },
+  'digest.time.example': { 'zh-CN': '/digest time 周五 16:00', 'en-US': '/digest time Friday 16:00' },
+  'digest.time.value': { 'zh-CN': '{day} {hour}:00', 'en-US': '{day} {hour}:00' },
+  'digest.time.current': {
+    'zh-CN': '周报目前于每{time}发送。修改请发送：/digest time 周一 09:00',
+    'en-US': 'The digest goes out every {time}. To change it: /digest time Monday 09:00',
+  },
+  'digest.time.saved': {
+    'zh-CN': '已设置：周报于每{time}（{timezone}）发送给已订阅的分管领导和管理员。',
+    'en-US': 'Saved: the digest goes to subscribed leaders and admins every {time} ({timezone}).',
+  },
+  'digest.time.invalid': {
+    'zh-CN': '无法识别“{input}”，未做修改。请输入星期和整点，例如：/digest time 周一 09:00',
+    'en-US':
+      'Cannot read "{input}"; nothing changed. Type a day and a whole hour, e.g. /digest time Monday 09:00',
+  },
+  'digest.day.0': { 'zh-CN': '周日', 'en-US': 'Sunday' },
+  'digest.day.1': { 'zh-CN': '周一', 'en-US': 'Monday' },
+  'digest.day.2': { 'zh-CN': '周二', 'en-US': 'Tuesday' },
+  'digest.day.3': { 'zh-CN': '周三', 'en-US': 'Wednesday' },
+  'digest.day.4': { 'zh-CN': '周四', 'en-US': 'Thursday' },
+  'digest.day.5': { 'zh-CN': '周五', 'en-US': 'Friday' },
+  'digest.day.6': { 'zh-CN': '周六', 'en-US': 'Saturday' },
   'digest.err.noDepts': {
     'zh-CN': '您目前没有分管的部门，暂无周报。',
     'en-US': 'You lead no department, so there is no digest for you.',
