@@ -26,6 +26,7 @@ import { setTaskListenerErrorReporter } from './domain/task-listeners.js';
 import { eventHandlers } from './events/chat-membership.js';
 import { registerJobCleanup } from './jobs/cleanup.js';
 import { registerDigestJobs } from './jobs/digest.js';
+import { registerWarningJobs } from './jobs/warnings.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { registerBroadcastJobs } from './jobs/broadcasts.js';
 import { listenForTaskChanges, registerTaskReminderJobs, type TaskReminders } from './jobs/task-reminders.js';
@@ -119,6 +120,7 @@ export function createBot(opts: BotOptions): Bot {
   const stopListening = listenForTaskChanges(reminders);
   registerBroadcastJobs(scheduler, { messenger, settings: services.settings, calendar: services.calendar, client, tz: config.timezone });
   registerDigestJobs(scheduler, { messenger, settings: services.settings, bootstrapAdmins: config.bootstrapAdmins });
+  registerWarningJobs(scheduler, { messenger, settings: services.settings, bootstrapAdmins: config.bootstrapAdmins });
   const stopPledgeDepartments = listenForPledgeDepartments(services, log);
   const stopPledges = registerPledgeJobs(scheduler, {
     messenger,

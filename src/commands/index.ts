@@ -19,6 +19,7 @@ import { register as registerWhoami } from './whoami.js';
 import { register as registerFeedback } from './feedback.js';
 import { register as registerScore } from './score.js';
 import { register as registerDigest } from './digest.js';
+import { register as registerWarning } from './warning.js';
 
 /** Adds every command family (and its card actions); /help lists them in this order. */
 export function registerCommands(commands: CommandRegistry, actions: ActionRegistry): void {
@@ -41,4 +42,5 @@ export function registerCommands(commands: CommandRegistry, actions: ActionRegis
   registerFeedback(commands, actions);
   registerScore(commands);
   registerDigest(commands);
+  registerWarning(commands);
 }

@@ -11,6 +11,7 @@ import { pollMessages } from './messages/poll.js';
 import { feedbackMessages } from './messages/feedback.js';
 import { scoreMessages } from './messages/score.js';
 import { digestMessages } from './messages/digest.js';
+import { warningMessages } from './messages/warning.js';
 
 /**
  * Every user-facing string, zh-CN first and en-US second. Placeholders are {name}.
@@ -183,6 +184,7 @@ export const catalog = {
   ...feedbackMessages,
   ...scoreMessages,
   ...digestMessages,
+  ...warningMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
 /** A key of the catalogue. */
