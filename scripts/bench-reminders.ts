@@ -166,7 +166,6 @@ async function runSize(baseUri: string, n: number): Promise<void> {
     settings: async () => settings,
     calendar: async () => calendar,
     clock,
-    tz: SH,
   });
   // Warm-up: connections, and the daily overdue occurrence (stale at this hour, skipped).
   await scheduler.tick();

@@ -115,7 +115,6 @@ export function createBot(opts: BotOptions): Bot {
     settings: services.settings,
     calendar: services.calendar,
     clock,
-    tz: config.timezone,
   });
   const stopListening = listenForTaskChanges(reminders);
   registerBroadcastJobs(scheduler, { messenger, settings: services.settings, calendar: services.calendar, client, tz: config.timezone });
@@ -127,7 +126,6 @@ export function createBot(opts: BotOptions): Bot {
     settings: services.settings,
     calendar: services.calendar,
     clock,
-    tz: config.timezone,
   });
   scheduler.registerRecurring({
     name: 'maintenance.prune-inbox',

@@ -20,7 +20,7 @@ import { REMINDER_STALE_MS } from './task-reminders.js';
 /** Registers the handlers on `scheduler` and listens for document changes. */
 export function registerPledgeJobs(
   scheduler: Scheduler,
-  deps: ReminderDeps & { clock: Clock; tz: string },
+  deps: ReminderDeps & { clock: Clock },
 ): () => void {
   scheduler.register<PledgeReminderPayload>(
     PLEDGE_REMINDER_JOB,

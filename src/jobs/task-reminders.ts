@@ -30,7 +30,7 @@ export interface TaskReminders {
 /** Registers the handlers on `scheduler` (call once per Scheduler, before its first tick). */
 export function registerTaskReminderJobs(
   scheduler: Scheduler,
-  deps: ReminderDeps & { clock: Clock; tz: string },
+  deps: ReminderDeps & { clock: Clock },
 ): TaskReminders {
   scheduler.register<ReminderPayload>(
     REMINDER_JOB,

@@ -340,7 +340,7 @@ describe('two scheduler processes over a simulated month', () => {
     const log = createSilentLogger();
     const make = (owner: string) => {
       const s = new Scheduler({ owner, clock, log });
-      const reminders = registerTaskReminderJobs(s, { ...deps, clock, tz: SH });
+      const reminders = registerTaskReminderJobs(s, { ...deps, clock });
       return { s, reminders };
     };
     const a = make('proc-a');
