@@ -1,12 +1,32 @@
-/** The leaders' digest card: one block per department, a chart of tasks closed, the ranking for admins. */
+/**
+ * The leaders' digest card: one block per department (the perception figures with their change
+ * from last week), a chart of tasks closed, the ranking for admins.
+ */
 import type { DeptDigest } from '../src/domain/digest.js';
 import type { Translate } from '../src/i18n/index.js';
 import { card, divider, escapeMarkdown, markdown } from './elements.js';
 import type { Card, CardElement } from './types.js';
 
+/**
+ * A figure with its change from last week in points, e.g. `82%（↑5）`; `—` for the change when
+ * either week has no data, and `—` alone when neither has.
+ */
+export function withChange(t: Translate, now: number | null, before: number | null, unit: '%' | ''): string {
+  if (now === null && before === null) return '—';
+  const value = now === null ? t('digest.card.noData') : `${now}${unit}`;
+  let change = '—';
+  if (now !== null && before !== null) {
+    const delta = Math.round((now - before) * 10) / 10;
+    change =
+      delta === 0
+        ? t('digest.card.flat')
+        : t(delta > 0 ? 'digest.card.up' : 'digest.card.down', { delta: Math.abs(delta) });
+  }
+  return t('digest.card.withChange', { value, change });
+}
+
 function block(t: Translate, d: DeptDigest): string {
   const pct = (n: number | null) => (n === null ? t('digest.card.noData') : `${n}%`);
-  const plain = (n: number | null) => (n === null ? t('digest.card.noData') : String(n));
   const more = (shown: number, total: number) => (total > shown ? t('digest.card.more') : '');
   const lines = [
     t('digest.card.dept', { name: escapeMarkdown(d.name) }),
@@ -35,9 +55,10 @@ function block(t: Translate, d: DeptDigest): string {
           : '',
     }),
     t('digest.card.perception', {
-      awareness: pct(d.awareness),
-      participation: pct(d.participation),
-      satisfaction: plain(d.satisfaction),
+      awareness: withChange(t, d.awareness, d.lastWeek.awareness, '%'),
+      participation: withChange(t, d.participation, d.lastWeek.participation, '%'),
+      satisfaction: withChange(t, d.satisfaction, d.lastWeek.satisfaction, ''),
+      accuracy: withChange(t, d.quizAccuracy, d.lastWeek.quizAccuracy, '%'),
     }),
   ];
   return lines.join('\n');

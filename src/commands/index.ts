@@ -20,6 +20,7 @@ import { register as registerFeedback } from './feedback.js';
 import { register as registerScore } from './score.js';
 import { register as registerDigest } from './digest.js';
 import { register as registerWarning } from './warning.js';
+import { register as registerWarningConfig } from './warning-config.js';
 
 /** Adds every command family (and its card actions); /help lists them in this order. */
 export function registerCommands(commands: CommandRegistry, actions: ActionRegistry): void {
@@ -43,4 +44,5 @@ export function registerCommands(commands: CommandRegistry, actions: ActionRegis
   registerScore(commands);
   registerDigest(commands);
   registerWarning(commands);
+  registerWarningConfig(commands);
 }

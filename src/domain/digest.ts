@@ -2,11 +2,12 @@
  * The leaders' digest (领导周报), `/digest now`: per department (with its sub-departments), the
  * week ending now against the week before — tasks (new, closed, overdue with titles, on-time
  * rate), open sign-off documents (rate, pending names), and the broadcast / poll figures the
- * evaluation score reads (知晓度, 参与度, 满意度).
+ * evaluation score reads (知晓度, 参与度, 满意度) with the broadcast quiz accuracy, for both weeks.
  */
 import { PersonModel } from '../models/person.js';
 import { PledgeModel } from '../models/pledge.js';
 import { TaskModel } from '../models/task.js';
+import { quizAccuracy } from './broadcast-accuracy.js';
 import { withDescendants } from './departments.js';
 import { listSignatures, signerStatuses } from './pledge-signatures.js';
 import { getPledge, listSigners } from './pledges.js';
@@ -22,6 +23,15 @@ export interface WeekTasks {
   closed: number;
   /** Of the tasks closed in the week, the share closed by their deadline (0–100); null when none closed. */
   onTimeRate: number | null;
+}
+
+/** The perception figures of one week (0–100, satisfaction the index); null = no data. */
+export interface WeekPerception {
+  awareness: number | null;
+  participation: number | null;
+  satisfaction: number | null;
+  /** Broadcast quiz accuracy: right answers / answers of the department's people. */
+  quizAccuracy: number | null;
 }
 
 /** One department's digest. */
@@ -40,6 +50,9 @@ export interface DeptDigest {
   awareness: number | null;
   participation: number | null;
   satisfaction: number | null;
+  quizAccuracy: number | null;
+  /** The same figures for the week before. */
+  lastWeek: WeekPerception;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -89,11 +102,15 @@ export async function collectDeptDigest(dept: { id: string; name: string }, now:
   const overdueDocs = await TaskModel.find({ deptId: { $in: depts }, state: 'open', deadline: { $lt: now } })
     .sort({ deadline: 1 })
     .lean();
-  const [week, previous, sign, figures] = await Promise.all([
+  const prevFrom = new Date(from.getTime() - WEEK_MS);
+  const [week, previous, sign, figures, prevFigures, accuracy, prevAccuracy] = await Promise.all([
     weekTasks(depts, from, now),
-    weekTasks(depts, new Date(from.getTime() - WEEK_MS), from),
+    weekTasks(depts, prevFrom, from),
     signOffs(members),
     collectScoreFigures(dept.id, { label: '', from, to: now }),
+    collectScoreFigures(dept.id, { label: '', from: prevFrom, to: from }),
+    quizAccuracy(depts, { from, to: now }),
+    quizAccuracy(depts, { from: prevFrom, to: from }),
   ]);
   const r = (n: number | null) => (n === null ? null : round1(n));
   return {
@@ -109,5 +126,12 @@ export async function collectDeptDigest(dept: { id: string; name: string }, now:
     awareness: r(figures.awareness),
     participation: r(figures.participation),
     satisfaction: r(figures.satisfaction),
+    quizAccuracy: r(accuracy),
+    lastWeek: {
+      awareness: r(prevFigures.awareness),
+      participation: r(prevFigures.participation),
+      satisfaction: r(prevFigures.satisfaction),
+      quizAccuracy: r(prevAccuracy),
+    },
   };
 }

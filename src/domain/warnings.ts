@@ -12,13 +12,9 @@ import { PersonModel } from '../models/person.js';
 import { localesOf } from './person-locale.js';
 import type { TenantSettings } from './settings.js';
 import { type ClaimedTransition, latestTransition, transition } from './warnings-episodes.js';
+import { loadWarningThresholds } from './warnings-config.js';
 import { collectWarningFigures } from './warnings-figures.js';
-import {
-  DEFAULT_WARNING_THRESHOLDS,
-  evaluateWarnings,
-  WARNING_RULES,
-  type WarningRule,
-} from './warnings-rules.js';
+import { evaluateWarnings, WARNING_RULES, type WarningRule } from './warnings-rules.js';
 
 /** How long after a change its messages are queued again (idempotently) by later checks. */
 const RESEND_WINDOW_MS = 2 * 86_400_000;
@@ -68,11 +64,13 @@ export async function checkWarnings(
 ): Promise<ClaimedTransition[]> {
   const settings = await deps.settings();
   const depts = await DepartmentModel.find({}, { _id: 1, name: 1 }).lean();
+  // The thresholds in force (`/warning config`), read once per check.
+  const thresholds = await loadWarningThresholds();
   const changes: ClaimedTransition[] = [];
   for (const dept of depts) {
     const deptId = String(dept._id);
     const figures = await collectWarningFigures(deptId, settings.timezone, now, log);
-    const results = evaluateWarnings(figures, DEFAULT_WARNING_THRESHOLDS);
+    const results = evaluateWarnings(figures, thresholds);
     for (const rule of WARNING_RULES as readonly WarningRule[]) {
       const change = await transition(rule, deptId, results[rule], now);
       if (change) {

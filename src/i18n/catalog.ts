@@ -12,6 +12,7 @@ import { feedbackMessages } from './messages/feedback.js';
 import { scoreMessages } from './messages/score.js';
 import { digestMessages } from './messages/digest.js';
 import { warningMessages } from './messages/warning.js';
+import { warningConfigMessages } from './messages/warning-config.js';
 
 /**
  * Every user-facing string, zh-CN first and en-US second. Placeholders are {name}.
@@ -185,6 +186,7 @@ export const catalog = {
   ...scoreMessages,
   ...digestMessages,
   ...warningMessages,
+  ...warningConfigMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
 /** A key of the catalogue. */

@@ -80,8 +80,10 @@ export const digestMessages = {
     'en-US': 'Sign-offs: {rate} signed, {count} pending{names}',
   },
   'digest.card.perception': {
-    'zh-CN': '知晓度 {awareness}，参与度 {participation}，满意度 {satisfaction}',
-    'en-US': 'Awareness {awareness}, participation {participation}, satisfaction {satisfaction}',
+    'zh-CN':
+      '知晓度 {awareness}，参与度 {participation}，满意度 {satisfaction}，答题正确率 {accuracy}（括号内为较上周变化）',
+    'en-US':
+      'Awareness {awareness}, participation {participation}, satisfaction {satisfaction}, quiz accuracy {accuracy} (change from last week in brackets)',
   },
   'digest.card.noData': { 'zh-CN': '暂无数据', 'en-US': 'no data' },
   'digest.card.more': { 'zh-CN': '等', 'en-US': ' and more' },
@@ -95,4 +97,8 @@ export const digestMessages = {
   },
   'digest.card.thisWeek': { 'zh-CN': '本周', 'en-US': 'This week' },
   'digest.card.lastWeek': { 'zh-CN': '上周', 'en-US': 'Last week' },
+  'digest.card.withChange': { 'zh-CN': '{value}（{change}）', 'en-US': '{value} ({change})' },
+  'digest.card.up': { 'zh-CN': '↑{delta}', 'en-US': '↑{delta}' },
+  'digest.card.down': { 'zh-CN': '↓{delta}', 'en-US': '↓{delta}' },
+  'digest.card.flat': { 'zh-CN': '持平', 'en-US': 'no change' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
