@@ -21,6 +21,7 @@ import { register as registerScore } from './score.js';
 import { register as registerDigest } from './digest.js';
 import { register as registerWarning } from './warning.js';
 import { register as registerWarningConfig } from './warning-config.js';
+import { register as registerReport } from './report.js';
 
 /** Adds every command family (and its card actions); /help lists them in this order. */
 export function registerCommands(commands: CommandRegistry, actions: ActionRegistry): void {
@@ -45,4 +46,5 @@ export function registerCommands(commands: CommandRegistry, actions: ActionRegis
   registerDigest(commands);
   registerWarning(commands);
   registerWarningConfig(commands);
+  registerReport(commands);
 }

@@ -12,6 +12,7 @@ import { feedbackMessages } from './messages/feedback.js';
 import { scoreMessages } from './messages/score.js';
 import { digestMessages } from './messages/digest.js';
 import { warningMessages } from './messages/warning.js';
+import { reportMessages } from './messages/report.js';
 import { warningConfigMessages } from './messages/warning-config.js';
 
 /**
@@ -187,6 +188,7 @@ export const catalog = {
   ...digestMessages,
   ...warningMessages,
   ...warningConfigMessages,
+  ...reportMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
 /** A key of the catalogue. */
