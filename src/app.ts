@@ -70,6 +70,8 @@ export interface Bot {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Pending connections the webhook server queues (the kernel caps it at net.core.somaxconn). */
+const LISTEN_BACKLOG = 2048;
 
 /** Builds every part of the bot around an already connected database. */
 export function createBot(opts: BotOptions): Bot {
@@ -170,7 +172,9 @@ export function createBot(opts: BotOptions): Bot {
         healthCheck: pingDatabase,
       });
       await new Promise<void>((done) => {
-        server = app.listen(config.port, '0.0.0.0', () => done());
+        // A poll in a big group brings a thousand presses at once: the default backlog (511)
+        // would refuse connections beyond it while the event loop is busy.
+        server = app.listen({ port: config.port, host: '0.0.0.0', backlog: LISTEN_BACKLOG }, () => done());
       });
       log.info({ port: (server!.address() as AddressInfo).port }, 'listening');
     },
