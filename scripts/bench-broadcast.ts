@@ -42,7 +42,11 @@ async function main(): Promise<void> {
   await h.settle();
 
   const isCard = (chatId: string) => emu.messagesTo({ chatId }).length > 0;
+  let firstMs = -1;
   const started = Date.now();
+  void emu.waitFor(() => chatIds.some(isCard), { timeoutMs: 600_000, intervalMs: 5 }).then(() => {
+    firstMs = Date.now() - started;
+  });
   const delivery = await emu.sendText({ chatType: 'p2p', sender: admin, text: '/broadcast C001 全部' });
   if (delivery.status !== 200) throw new Error(`command not acked: ${delivery.status}`);
   const p2p = emu.world.p2pChatOf(admin).chatId;
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
   const copies = chatIds.map((c) => emu.messagesTo({ chatId: c }).length);
   const perChatMax = Math.max(...chatIds.map((c) => emu.maxRateObserved('chat', c)));
   console.log(`broadcast to ${chats} chats: all cards delivered ${elapsedMs} ms after the command`);
+  console.log(`the first card after ${firstMs} ms`);
   console.log(`the command's answer (all ${chats} cards in the outbox) after ${enqueuedMs} ms`);
   console.log(
     `platform minimum ${minimumMs} ms (${chats} messages at ${APP_PER_SECOND}/s): ratio ${(elapsedMs / minimumMs).toFixed(3)} (target ≤ 1.1)`,
@@ -68,6 +73,10 @@ async function main(): Promise<void> {
   console.log(
     `max app sends in any sliding second: ${emu.maxRateObserved('app_second', 'im.message.create')} (limit 50); per chat: ${perChatMax} (limit 5)`,
   );
+  const creates = emu.calls.filter((c) => c.operation === 'im.message.create').map((c) => c.at - started);
+  const hist: number[] = [];
+  for (const at of creates) hist[Math.floor(at / 250)] = (hist[Math.floor(at / 250)] ?? 0) + 1;
+  console.log(`creates per 250 ms: ${Array.from(hist, (v) => v ?? 0).join(' ')}`);
   console.log(`rate-limit refusals at the emulator: ${emu.rateLimitViolations.length}`);
   const takenOver = await OutboxMessage.countDocuments({ 'lastError.code': LEASE_EXPIRED_CODE });
   console.log(`entries sent only after a lease expired: ${takenOver}`);

@@ -19,16 +19,12 @@ export function laneScope(doc: OutboxMessageDoc, targetMessageId: string | null)
 }
 
 /**
- * The scopes an entry's call takes, most tolerant first: the per-app minute and second rules,
- * then {@link laneScope} (its rule has the smallest delay budget in rate-rules.ts, so its slot is
- * taken last, right before the call).
+ * The per-chat, per-user and per-message scopes an entry's call takes (the per-app limits are
+ * kept by the sender's sliding sequence, sliding-sequence.ts): a reply in a private chat also
+ * counts against the person it reaches, then {@link laneScope}.
  */
-export function scopesFor(doc: OutboxMessageDoc, appId: string, targetMessageId: string | null): RateScope[] {
-  const scopes: RateScope[] = [
-    { rule: RATE_RULES.appMinute, key: appId },
-    { rule: RATE_RULES.appSecond, key: appId },
-  ];
-  // A reply in a private chat also counts against the person it reaches.
+export function scopesFor(doc: OutboxMessageDoc, targetMessageId: string | null): RateScope[] {
+  const scopes: RateScope[] = [];
   if (doc.kind === 'reply' && doc.receiveIdType === 'open_id' && doc.receiveId)
     scopes.push({ rule: RATE_RULES.user, key: doc.receiveId });
   const lane = laneScope(doc, targetMessageId);

@@ -8,7 +8,7 @@
  * one document both succeed (measured: up to 15 of 20 racing claimers "won"), but only one insert
  * of a given `_id` can succeed there too, so exactly one sender proceeds per generation.
  */
-import { OutboxClaim, OutboxMessage, type OutboxMessageDoc } from '../models/outbox-message.js';
+import { OutboxClaim, OutboxMessage, type OutboxMessageDoc, OutboxResult } from '../models/outbox-message.js';
 import type { LarkApiError } from './errors.js';
 
 /** `lastError.code` recorded when a lease expired (the holder crashed or stalled mid-call). */
@@ -107,7 +107,7 @@ export async function resolveTarget(doc: OutboxMessageDoc): Promise<TargetResolu
   const ref = await OutboxMessage.findOne({ key: doc.outboxKey }).lean();
   if (!ref) return { state: 'bad', msg: `no outbox entry with key ${doc.outboxKey}` };
   if (ref.state === 'sent') {
-    const id = ref.result?.messageId;
+    const id = await sentMessageId(ref as OutboxMessageDoc);
     return id
       ? { state: 'ready', messageId: id }
       : { state: 'bad', msg: `${doc.outboxKey} has no message id` };
@@ -158,6 +158,14 @@ export async function claimMessage(
     throw error;
   }
   return after;
+}
+
+/** The message id a sent entry produced (recorded on the entry, or beside it by a batch). */
+export async function sentMessageId(doc: Pick<OutboxMessageDoc, '_id' | 'state' | 'result'>): Promise<string | null> {
+  if (doc.result?.messageId) return doc.result.messageId;
+  if (doc.state !== 'sent') return null;
+  const row = await OutboxResult.findOne({ _id: { $eq: String(doc._id) } }).lean();
+  return row?.messageId ?? null;
 }
 
 function fence(doc: OutboxMessageDoc) {

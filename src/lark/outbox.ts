@@ -10,11 +10,13 @@ import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import {
   OutboxClaim,
+  OutboxResult,
   OutboxMessage,
   type OutboxMessageDoc,
   type OutboxState,
 } from '../models/outbox-message.js';
 import type { MsgType, ReceiveIdType, UploadFileType } from './client.js';
+import { sentMessageId } from './outbox-claim.js';
 
 /** Largest file the outbox stores (kept in the entry itself; MongoDB documents stop at 16 MB). */
 export const MAX_OUTBOX_FILE_BYTES = 10 * 1024 * 1024;
@@ -316,7 +318,7 @@ export async function getDelivery(key: string): Promise<DeliveryStatus | null> {
     kind: doc.kind,
     state: doc.state as OutboxState,
     attempts: doc.attempts,
-    messageId: doc.result?.messageId ?? null,
+    messageId: await sentMessageId(doc),
     lastError: doc.lastError
       ? {
           code: doc.lastError.code ?? 0,
@@ -333,7 +335,7 @@ export async function getDelivery(key: string): Promise<DeliveryStatus | null> {
 export async function findSent(key: string): Promise<{ messageId: string | null; sentAt: Date } | null> {
   const doc = await OutboxMessage.findOne({ key, state: 'sent' }).lean();
   if (!doc?.sentAt) return null;
-  return { messageId: doc.result?.messageId ?? null, sentAt: doc.sentAt };
+  return { messageId: await sentMessageId(doc), sentAt: doc.sentAt };
 }
 
 /**
@@ -346,5 +348,6 @@ export async function cleanupOutbox(now: Date, retainMs = 30 * 86_400_000): Prom
   const sent = await OutboxMessage.deleteMany({ state: 'sent', sentAt: { $lt: before } });
   const failed = await OutboxMessage.deleteMany({ state: 'failed', failedAt: { $lt: before } });
   await OutboxClaim.deleteMany({ at: { $lt: new Date(now.getTime() - 86_400_000) } });
+  await OutboxResult.deleteMany({ at: { $lt: before } });
   return sent.deletedCount + failed.deletedCount;
 }

@@ -10,6 +10,7 @@
  * already taken are deleted again.
  */
 import { RateSlot } from '../models/rate-window.js';
+import { InsertBatcher } from './insert-batcher.js';
 import type { RateRule, RateScope } from './rate-rules.js';
 
 /** All slots taken: call the API, keep the slot ids (only to give them back if the call is not made). */
@@ -30,9 +31,8 @@ export interface RateRefused {
 /** The outcome of {@link RateLimiter.acquire}. */
 export type RateDecision = RateGranted | RateRefused;
 
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
-}
+/** Slot inserts of this process, coalesced per event-loop turn into one insertMany. */
+const slotInserts = new InsertBatcher(() => RateSlot.collection);
 
 /** Takes and gives back rate-limit slots; one instance per process is enough. */
 export class RateLimiter {
@@ -45,12 +45,15 @@ export class RateLimiter {
     this.nowMs = nowMs;
   }
 
-  /** Takes one slot in every scope, in order, or none of them. */
-  async acquire(scopes: readonly RateScope[]): Promise<RateDecision> {
+  /**
+   * Takes one slot in every scope, in order, or none of them. `atMs` (default now) is when the
+   * call will be made: a call planned for later takes a slot in that later window.
+   */
+  async acquire(scopes: readonly RateScope[], atMs?: number): Promise<RateDecision> {
     const taken: string[] = [];
     const windowEnds: number[] = [];
     for (const scope of scopes) {
-      const got = await this.takeSlot(scope.rule, scope.key);
+      const got = await this.takeSlot(scope.rule, scope.key, atMs);
       if (typeof got === 'number') {
         await this.release(taken);
         return { ok: false, retryAfterMs: got, scope };
@@ -79,8 +82,12 @@ export class RateLimiter {
    * handed out synchronously from the per-scope hint, so concurrent callers in this process try
    * different slots instead of colliding on the same insert.
    */
-  private async takeSlot(rule: RateRule, key: string): Promise<{ id: string; windowEnd: number } | number> {
-    const now = this.nowMs();
+  private async takeSlot(
+    rule: RateRule,
+    key: string,
+    atMs?: number,
+  ): Promise<{ id: string; windowEnd: number } | number> {
+    const now = Math.max(this.nowMs(), atMs ?? 0);
     const window = Math.floor(now / rule.windowMs);
     const windowEnd = (window + 1) * rule.windowMs;
     const scopeId = `${rule.name}:${key}:${rule.windowMs}`;
@@ -92,19 +99,35 @@ export class RateLimiter {
     }
     while (hint.next < rule.slots) {
       const id = `${scopeId}:${window}:${hint.next++}`;
-      try {
-        await RateSlot.collection.insertOne({ _id: id, until: new Date(windowEnd) } as never);
-        return { id, windowEnd };
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+      if (await slotInserts.insert({ _id: id, until: new Date(windowEnd) })) return { id, windowEnd };
     }
-    return Math.max(1, windowEnd - now);
+    return Math.max(1, windowEnd - this.nowMs());
   }
 }
 
-/** Deletes slots whose window ended more than `keepMs` before `now`; returns how many. */
+/**
+ * Deletes fixed-window slots whose window ended more than `keepMs` before `now`, and all but the
+ * newest {@link SEQUENCE_KEEP} slots of each sliding sequence (a sequence's newest slot must
+ * survive, or a process starting later would number its calls from scratch beside a running one).
+ * Returns how many were deleted.
+ */
 export async function cleanupRateWindows(now: Date, keepMs = 120_000): Promise<number> {
-  const res = await RateSlot.deleteMany({ until: { $lt: new Date(now.getTime() - keepMs) } });
-  return res.deletedCount;
+  const fixed = await RateSlot.deleteMany({
+    scope: { $exists: false },
+    until: { $lt: new Date(now.getTime() - keepMs) },
+  });
+  let deleted = fixed.deletedCount;
+  const scopes = (await RateSlot.collection.distinct('scope')) as unknown[];
+  for (const scope of scopes) {
+    if (typeof scope !== 'string') continue;
+    const top = await RateSlot.collection.findOne({ scope } as never, { sort: { n: -1 }, projection: { n: 1 } });
+    const n = (top as { n?: number } | null)?.n;
+    if (typeof n !== 'number') continue;
+    const res = await RateSlot.deleteMany({ scope: { $eq: scope }, n: { $lt: n - SEQUENCE_KEEP } });
+    deleted += res.deletedCount;
+  }
+  return deleted;
 }
+
+/** Slots kept per sliding sequence: enough for its longest rule (1000 calls per minute). */
+export const SEQUENCE_KEEP = 1_000;

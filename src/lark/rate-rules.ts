@@ -3,7 +3,7 @@
  * sliding windows.
  *
  * Platform limits (sliding windows): 5 messages/s per chat and per receiving user, 5 updates/s per
- * message, 50 calls/s and 1000 calls/min per app.
+ * message (here), 50 calls/s and 1000 calls/min per app (sliding-sequence.ts).
  *
  * Claim. Fixed windows of `windowMs` = W holding at most `slots` = L calls keep every sliding
  * window of length P at ≤ N calls, as long as (⌈(N+1)/L⌉ − 2)·W ≥ P + D, where D bounds how
@@ -19,12 +19,9 @@
  * Chosen rules (sustained rate in brackets):
  * - per chat / user / message, N=5, P=1 s: L=1, W=275 ms → M=6, 4·275 = 1100 ≥ 1000 + D for
  *   D ≤ 100 ms [3.6/s]. (W=250 proves nothing once D > 0.)
- * - per app, N=50, P=1 s: L=1, W=25 ms → M=51, 49·25 = 1225, D ≤ 225 ms [40/s].
- * - per app, N=1000, P=60 s: L=500, W=65 s → M=3, 1·65 000 = 65 000, D ≤ 5 s [461/min].
- *   The campaign's traffic comes in bursts (a broadcast, the 09:00 reminders), so the rule
- *   lets a burst of up to 500 calls go out at the per-second rule's 40/s, and waits for the
- *   next window after that. Smaller windows sustain more but cap bursts: L=71, W=5 s sustains
- *   852/min but sends a 500-chat broadcast at 14/s (35 s instead of 12.5 s).
+ * The per-app limits (50/s, 1000/min) are not kept here: fixed windows cap a burst far below
+ * them (L=1, W=25 ms proves ≤ 50/s for D ≤ 225 ms but sends at 40/s), so the sender keeps them
+ * with an exact sliding window instead (sliding-sequence.ts).
  * One slot per window means one insert decides it; multi-slot windows try slots in turn,
  * starting after the last slot this process saw taken.
  *
@@ -45,8 +42,6 @@ export const RATE_RULES = {
   chat: { name: 'chat', windowMs: 275, slots: 1 },
   user: { name: 'user', windowMs: 275, slots: 1 },
   message: { name: 'msg', windowMs: 275, slots: 1 },
-  appSecond: { name: 'app-s', windowMs: 25, slots: 1 },
-  appMinute: { name: 'app-m500', windowMs: 65_000, slots: 500 },
 } as const satisfies Record<string, RateRule>;
 
 /** One limit a call must pass: a rule applied to one key (a chat id, an open_id, an app id, ...). */

@@ -1,10 +1,13 @@
 /**
  * The sender: delivers outbox entries (outbox.ts) to the Open API under the platform's rate limits.
  *
- * Per entry: claim a lease (outbox-claim.ts), take the rate-limit slots of every scope the call
- * needs (rate-limiter.ts; when a scope is full, wait for its next window in-process, or put the
- * entry back without counting an attempt), make the SDK call, record the outcome fenced by the
- * lease generation. Retries with exponential backoff and jitter on 230020, 99991400, HTTP 429,
+ * Per entry: claim a lease (claimed in batches, outbox-batch.ts), reserve the call's per-app slot
+ * (an exact sliding window shared through the database, sliding-sequence.ts) and the slots of its
+ * chat / user / message (fixed windows, rate-limiter.ts) for the slot's time, wait for that time
+ * in-process (or put the entry back without counting an attempt), make the SDK call, record the
+ * outcome fenced by the lease generation (deliveries recorded in batches). The hot path's
+ * database writes are coalesced into a few `insertMany` / `updateMany` per batch: a 500-chat
+ * broadcast goes out at the platform's 50/s (bench:broadcast). Retries with exponential backoff and jitter on 230020, 99991400, HTTP 429,
  * 5xx, network errors and token errors; anything else fails at once and is logged with its code.
  *
  * Order and parallelism: entries of one lane (a chat, a user, a card) go out one at a time in
@@ -21,25 +24,25 @@
  * Retries stop after `maxAttempts` with delays capped so that they end within the uuid's hour.
  */
 import type { Logger } from '../logger.js';
-import type { OutboxMessageDoc } from '../models/outbox-message.js';
+import { OutboxMessage, type OutboxMessageDoc } from '../models/outbox-message.js';
 import type { Clock } from '../time/clock.js';
-import { INACTIVE_CHAT_CODE, inactiveChatOf } from './chat-gate.js';
+import { chatOfEntry, INACTIVE_CHAT_CODE, inactiveChatsAmong } from './chat-gate.js';
 import type { LarkClient } from './client.js';
 import { deliver, laneScope, scopesFor } from './deliver.js';
 import { type LarkApiError, toLarkApiError } from './errors.js';
 import { cleanupOutbox, onEnqueue } from './outbox.js';
+import { claimMessages, SentRecorder } from './outbox-batch.js';
 import {
   BAD_REFERENCE_CODE,
-  claimMessage,
   deferMessage,
   findDueHeads,
   markFailed,
   markRetry,
-  markSent,
   resolveTarget,
 } from './outbox-claim.js';
 import { cleanupRateWindows, type RateGranted, RateLimiter } from './rate-limiter.js';
 import type { RateScope } from './rate-rules.js';
+import { SlidingSequence } from './sliding-sequence.js';
 
 /** Options of {@link Sender}. */
 export interface SenderOptions {
@@ -55,7 +58,10 @@ export interface SenderOptions {
   maxAttempts?: number;
   /** Idle poll interval of the loop (default 250 ms); enqueue in this process wakes it at once. */
   pollMs?: number;
-  /** Parallel calls per process, one per lane at most (default 8). */
+  /**
+   * Entries in progress per process, one per lane at most (default 128). An entry waits in
+   * progress for its per-app slot time, so a burst of 50 calls in one second needs ≥ 50.
+   */
   concurrency?: number;
   /** First retry delay (default 1 s), doubled per attempt, with jitter. */
   retryBaseMs?: number;
@@ -65,8 +71,10 @@ export interface SenderOptions {
   maxRateWaitMs?: number;
   /** How often the loop deletes old rate windows and old outbox entries (default 60 s). */
   housekeepingMs?: number;
-  /** Shared limiter (default: a new one on the same database). */
+  /** Shared limiter of the per-chat, per-user and per-message rules (default: a new one). */
   limiter?: RateLimiter;
+  /** Margin D of the per-app sliding sequence (sliding-sequence.ts; default 150 ms). */
+  appSlotMarginMs?: number;
   /** Jitter source in [0, 1) (tests pin it). */
   random?: () => number;
 }
@@ -92,10 +100,18 @@ export function backoffMs(
   return Math.round(raw * (0.5 + random() * 0.5));
 }
 
+/** The bytes of a file entry (claims read entries without them). */
+async function loadBytes(doc: OutboxMessageDoc): Promise<OutboxMessageDoc['bytes']> {
+  const row = await OutboxMessage.findById(doc._id, { bytes: 1 }).lean();
+  return (row?.bytes ?? null) as OutboxMessageDoc['bytes'];
+}
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Lane heads read per query when the outbox is busy, and how long they are reused (real time). */
 const HEAD_BATCH = 64;
+/** Fewest free places worth a claim while entries are in progress. */
+const MIN_CLAIM_BATCH = 16;
 const HEAD_CACHE_MS = 1_000;
 
 /** Delivers outbox entries; one instance per process. */
@@ -113,6 +129,8 @@ export class Sender {
   private readonly maxRateWaitMs: number;
   private readonly housekeepingMs: number;
   private readonly limiter: RateLimiter;
+  private readonly appSlots: SlidingSequence;
+  private readonly recorder = new SentRecorder();
   private readonly random: () => number;
 
   private readonly inflight = new Map<string, Promise<void>>();
@@ -145,12 +163,13 @@ export class Sender {
     this.leaseMs = opts.leaseMs ?? 30_000;
     this.maxAttempts = opts.maxAttempts ?? 10;
     this.pollMs = opts.pollMs ?? 250;
-    this.concurrency = Math.max(1, opts.concurrency ?? 8);
+    this.concurrency = Math.max(1, opts.concurrency ?? 128);
     this.retryBaseMs = opts.retryBaseMs ?? 1_000;
     this.retryMaxMs = opts.retryMaxMs ?? 300_000;
     this.maxRateWaitMs = opts.maxRateWaitMs ?? 5_000;
     this.housekeepingMs = opts.housekeepingMs ?? 60_000;
     this.limiter = opts.limiter ?? new RateLimiter();
+    this.appSlots = new SlidingSequence(`app:${opts.client.appId}`, undefined, opts.appSlotMarginMs);
     this.random = opts.random ?? Math.random;
   }
 
@@ -252,6 +271,8 @@ export class Sender {
     const free = this.concurrency - this.inflight.size;
     this.skippedUntil = 0;
     if (free <= 0 || (this.stopping && this.loop)) return 0;
+    // While busy, claim in batches: each claim costs a few round trips whatever its size.
+    if (this.inflight.size > 0 && free < Math.min(MIN_CLAIM_BATCH, this.concurrency)) return 0;
     const heads = await this.dueHeads(free + 8);
     const realNow = Date.now();
     if (this.laneReadyAt.size > 1_000) {
@@ -271,16 +292,12 @@ export class Sender {
       candidates.map(async (h) => !h.outboxKey || (await resolveTarget(h)).state !== 'wait'),
     );
     const chosen = candidates.filter((_, i) => ready[i]).slice(0, free);
-    const claimed = await Promise.all(
-      chosen.map((h) => claimMessage(h, this.owner, this.clock.now(), this.leaseMs)),
-    );
-    let started = 0;
-    for (const doc of claimed) {
-      if (!doc) continue;
-      this.dispatch(doc);
-      started++;
-    }
-    return started;
+    if (chosen.length === 0) return 0;
+    const claimed = await claimMessages(chosen, this.owner, this.clock.now(), this.leaseMs);
+    const chats = claimed.map(chatOfEntry).filter((c): c is string => c !== null);
+    const inactive = await inactiveChatsAmong([...new Set(chats)]);
+    for (const doc of claimed) this.dispatch(doc, inactive);
+    return claimed.length;
   }
 
   /** Up to `want` due lane heads, from the cache when it is fresh and large enough. */
@@ -294,10 +311,10 @@ export class Sender {
     return this.headCache.splice(0, want);
   }
 
-  private dispatch(doc: OutboxMessageDoc): void {
+  private dispatch(doc: OutboxMessageDoc, inactiveChats: ReadonlySet<string>): void {
     const id = String(doc._id);
     this.busyLanes.add(doc.lane);
-    const work = this.process(doc)
+    const work = this.process(doc, inactiveChats)
       .catch((error: unknown) => {
         // A database error: the lease expires and the entry is taken over later.
         this.log.error({ err: error, key: doc.key }, 'outbox entry not recorded; retried after the lease');
@@ -310,7 +327,7 @@ export class Sender {
     this.inflight.set(id, work);
   }
 
-  private async process(doc: OutboxMessageDoc): Promise<void> {
+  private async process(doc: OutboxMessageDoc, inactiveChats: ReadonlySet<string>): Promise<void> {
     const log = this.log.child({ key: doc.key, kind: doc.kind });
     if (doc.attempts >= this.maxAttempts) {
       const error = doc.lastError ?? { code: -3, msg: 'lease expired', httpStatus: null };
@@ -327,7 +344,7 @@ export class Sender {
       );
       return;
     }
-    if (await this.dropIfChatInactive(doc, log)) return;
+    if (await this.dropIfChatInactive(doc, inactiveChats, log)) return;
     const target = await resolveTarget(doc);
     if (target.state === 'wait') {
       await deferMessage(doc, new Date(Math.max(target.until.getTime(), this.clock.now().getTime() + 500)));
@@ -345,7 +362,8 @@ export class Sender {
       log.error({ code: BAD_REFERENCE_CODE, msg: target.msg }, 'outbox entry failed: bad reference');
       return;
     }
-    const granted = await this.acquire(scopesFor(doc, this.client.appId, target.messageId));
+    if (doc.kind === 'file' && !doc.bytes) doc.bytes = await loadBytes(doc);
+    const granted = await this.acquire(scopesFor(doc, target.messageId));
     if (!granted) {
       await deferMessage(doc, new Date(this.clock.now().getTime() + 1_000));
       this.totals.deferred++;
@@ -353,13 +371,21 @@ export class Sender {
       return;
     }
     if (laneScope(doc, target.messageId)) this.laneReadyAt.set(doc.lane, granted.windowEnds.at(-1) ?? 0);
-    await this.call(doc, target.messageId, log);
+    try {
+      await this.call(doc, target.messageId, log, granted.answered);
+    } finally {
+      granted.answered();
+    }
   }
 
   /** Fails an entry for a group the bot was removed from, without calling the API. */
-  private async dropIfChatInactive(doc: OutboxMessageDoc, log: Logger): Promise<boolean> {
-    const chatId = await inactiveChatOf(doc);
-    if (!chatId) return false;
+  private async dropIfChatInactive(
+    doc: OutboxMessageDoc,
+    inactiveChats: ReadonlySet<string>,
+    log: Logger,
+  ): Promise<boolean> {
+    const chatId = chatOfEntry(doc);
+    if (!chatId || !inactiveChats.has(chatId)) return false;
     const msg = `chat ${chatId} is inactive: the bot was removed from it`;
     await markFailed(doc, this.clock.now(), { code: INACTIVE_CHAT_CODE, msg, httpStatus: undefined }, false);
     this.totals.failed++;
@@ -367,11 +393,16 @@ export class Sender {
     return true;
   }
 
-  private async call(doc: OutboxMessageDoc, targetMessageId: string | null, log: Logger): Promise<void> {
+  private async call(
+    doc: OutboxMessageDoc,
+    targetMessageId: string | null,
+    log: Logger,
+    answered: () => void,
+  ): Promise<void> {
     let error: LarkApiError;
     try {
-      const { messageId } = await deliver(this.client, doc, targetMessageId);
-      if (!(await markSent(doc, this.clock.now(), messageId))) {
+      const { messageId } = await deliver(this.client, doc, targetMessageId).finally(answered);
+      if (!(await this.recorder.record(doc, messageId, this.clock.now()))) {
         log.warn('lease was taken over before the delivery was recorded (the repeat carries the same uuid)');
       }
       this.totals.sent++;
@@ -395,15 +426,38 @@ export class Sender {
     log.error(detail, 'outbox entry failed');
   }
 
-  /** Takes the slots, waiting in-process for the next window up to maxRateWaitMs (real time). */
-  private async acquire(scopes: RateScope[]): Promise<RateGranted | null> {
+  /**
+   * Reserves the call's per-app slot (sliding-sequence.ts) and its lane slots for the slot's
+   * time, then waits until the call may be made; retries in-process up to maxRateWaitMs (real
+   * time). Resolves with the lane grant and `answered` (to call once the call's answer came, or
+   * it failed), or null when the entry should be put back.
+   */
+  private async acquire(
+    laneScopes: RateScope[],
+  ): Promise<(RateGranted & { answered: () => void }) | null> {
     const deadline = Date.now() + this.maxRateWaitMs;
     for (;;) {
-      const decision = await this.limiter.acquire(scopes);
-      if (decision.ok) return decision;
-      const wait = decision.retryAfterMs + Math.floor(this.random() * 5);
-      if (Date.now() + wait > deadline) return null;
-      await sleep(wait);
+      const slot = await this.appSlots.reserve(Math.max(0, deadline - Date.now()));
+      if (!slot.ok) return null;
+      const answered = () => this.appSlots.done(slot.n);
+      let lane: Awaited<ReturnType<RateLimiter['acquire']>>;
+      try {
+        lane = await this.limiter.acquire(laneScopes, slot.at);
+        if (lane.ok) {
+          const wait = slot.at - Date.now();
+          if (wait > 0) await sleep(wait);
+          await this.appSlots.gate(slot.n);
+          return { ...lane, answered };
+        }
+      } catch (error) {
+        answered();
+        throw error;
+      }
+      // The lane's window is full: this app slot goes unused (it only wastes a place).
+      answered();
+      const retryAt = Date.now() + lane.retryAfterMs + Math.floor(this.random() * 5);
+      if (retryAt > deadline) return null;
+      await sleep(retryAt - Date.now());
     }
   }
 }

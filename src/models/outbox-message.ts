@@ -106,3 +106,23 @@ claimSchema.index({ at: 1 });
  * lease is confirmed by inserting a ticket for its claim generation.
  */
 export const OutboxClaim = mongoose.model('OutboxClaim', claimSchema);
+
+const resultSchema = new Schema(
+  {
+    /** The outbox entry's `_id` as a string. */
+    _id: { type: String, required: true },
+    messageId: { type: String, default: null },
+    at: { type: Date, required: true },
+  },
+  { collection: 'outbox_results', versionKey: false },
+);
+
+resultSchema.index({ at: 1 });
+
+/**
+ * Message ids of entries recorded as sent in a batch (src/lark/outbox-batch.ts): one
+ * `updateMany` marks the batch sent, and each entry's message id, which differs per entry, is
+ * inserted here in one `insertMany` instead of one update per entry. Readers look here when an
+ * entry's `result` is empty.
+ */
+export const OutboxResult = mongoose.model('OutboxResult', resultSchema);

@@ -277,7 +277,7 @@ describe('outbox and sender against the emulator', () => {
     await enqueue(reply, { now: clock.now() });
     const doc = (await findOutboxMessage('p2p-reply'))!;
     expect(doc.lane).toBe('chat:oc_p2p_alice');
-    expect(scopesFor(doc, 'cli_x', null).slice(2)).toEqual([
+    expect(scopesFor(doc, null)).toEqual([
       { rule: RATE_RULES.user, key: ALICE },
       { rule: RATE_RULES.chat, key: 'oc_p2p_alice' },
     ]);

@@ -17,9 +17,10 @@ describe('rate rules', () => {
     expect(maxPerSlidingWindow(RATE_RULES.chat, 1000, 101)).toBeGreaterThan(5);
     expect(maxPerSlidingWindow(RATE_RULES.user, 1000, 100)).toBe(5);
     expect(maxPerSlidingWindow(RATE_RULES.message, 1000, 100)).toBe(5);
-    expect(maxPerSlidingWindow(RATE_RULES.appSecond, 1000, 225)).toBe(50);
-    expect(maxPerSlidingWindow(RATE_RULES.appMinute, 60_000, 5000)).toBe(1000);
-    expect(maxPerSlidingWindow(RATE_RULES.appMinute, 60_000, 5001)).toBeGreaterThan(1000);
+    // Fixed windows for 50/s: one call per 25 ms holds for D ≤ 225 ms but sends only 40/s.
+    const app: RateRule = { name: 'app', windowMs: 25, slots: 1 };
+    expect(maxPerSlidingWindow(app, 1000, 225)).toBe(50);
+    expect(maxPerSlidingWindow(app, 1000, 226)).toBeGreaterThan(50);
   });
 
   it('shows why 1 per 250 ms has no room for delay', () => {
@@ -73,18 +74,18 @@ describe('RateLimiter (real database)', () => {
     expect((await limiter.acquire([{ rule: RATE_RULES.chat, key: 'oc_full' }])).ok).toBe(true);
     const before = await RateSlot.countDocuments();
     const decision = await limiter.acquire([
-      { rule: RATE_RULES.appMinute, key: 'cli_y' },
-      { rule: RATE_RULES.appSecond, key: 'cli_y' },
+      { rule: RATE_RULES.user, key: 'ou_y' },
+      { rule: RATE_RULES.message, key: 'om_y' },
       { rule: RATE_RULES.chat, key: 'oc_full' },
     ]);
     expect(decision.ok).toBe(false);
     if (!decision.ok) expect(decision.scope.key).toBe('oc_full');
     expect(await RateSlot.countDocuments()).toBe(before);
-    const granted = await limiter.acquire([{ rule: RATE_RULES.appSecond, key: 'cli_y' }]);
+    const granted = await limiter.acquire([{ rule: RATE_RULES.user, key: 'ou_y' }]);
     expect(granted.ok).toBe(true);
     if (granted.ok) {
       await limiter.release(granted.slots);
-      expect((await limiter.acquire([{ rule: RATE_RULES.appSecond, key: 'cli_y' }])).ok).toBe(true);
+      expect((await limiter.acquire([{ rule: RATE_RULES.user, key: 'ou_y' }])).ok).toBe(true);
     }
   });
 
@@ -144,5 +145,14 @@ describe('RateLimiter (real database)', () => {
     const removed = await cleanupRateWindows(new Date(clock.now()));
     expect(removed).toBe(1);
     expect(await RateSlot.countDocuments()).toBe(1);
+  });
+
+  it('takes a slot in a later window for a call planned later', async () => {
+    const clock = fakeNow(9_500_000_000_000 - (9_500_000_000_000 % 275));
+    const limiter = new RateLimiter(clock.now);
+    const later = await limiter.acquire([{ rule: RATE_RULES.chat, key: 'oc_later' }], clock.now() + 600);
+    expect(later.ok && later.windowEnds[0]).toBe(clock.now() + 825);
+    // The current window is still free.
+    expect((await limiter.acquire([{ rule: RATE_RULES.chat, key: 'oc_later' }])).ok).toBe(true);
   });
 });
