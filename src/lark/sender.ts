@@ -273,7 +273,7 @@ export class Sender {
     if (free <= 0 || (this.stopping && this.loop)) return 0;
     // While busy, claim in batches: each claim costs a few round trips whatever its size.
     if (this.inflight.size > 0 && free < Math.min(MIN_CLAIM_BATCH, this.concurrency)) return 0;
-    const heads = await this.dueHeads(free + 8);
+    const heads = await this.dueHeads(Math.min(free, HEAD_BATCH) + 8);
     const realNow = Date.now();
     if (this.laneReadyAt.size > 1_000) {
       for (const [lane, at] of this.laneReadyAt) if (at <= realNow) this.laneReadyAt.delete(lane);
