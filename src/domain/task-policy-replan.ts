@@ -4,14 +4,17 @@
  *
  * The reminder jobs are keyed by task, point and deadline (`task.reminder:<id>:<point>:<deadline>`),
  * not by time, and `Scheduler.schedule` never moves an existing key. So when only the time of
- * a point moves (时间 09:00 → 10:00, or `wd-1` landing on another day because the calendar
- * changed nothing but the policy did), `syncTaskReminders` alone would keep the old time; and a
- * point the policy dropped earlier (its job cancelled) could not come back. Before the usual
- * sync (through the task listeners, as any task edit), this module removes exactly those jobs:
- * pending ones whose planned time moved, and cancelled ones the new plan wants again. Jobs that
+ * a point moves (时间 09:00 → 10:00, or `wd-1` landing on another day because the policy
+ * changed), `syncTaskReminders` alone would keep the old time; and a point the policy dropped
+ * earlier (its job cancelled) could not come back. Before the usual sync (through the task
+ * listeners, as any task edit), this module moves exactly those jobs in place: pending ones
+ * whose planned time moved get the new time, and cancelled ones the new plan wants again become
+ * pending at it. Each is one conditional update of the job (never a delete and a re-create), so
+ * a crash at any point leaves every reminder scheduled, at its old or its new time. Jobs that
  * already ran (done / running) are never touched, so no reminder is sent twice, and a pending
  * job due within {@link SETTLED_MS} is left alone (a tick may be claiming it right now).
  */
+import { dueMinuteOf } from '../jobs/claim.js';
 import { Job } from '../models/job.js';
 import { notifyTaskChanged } from './task-listeners.js';
 import { planForTask, type ReminderDeps, readReminderTask, reminderJobKey } from './task-reminders.js';
@@ -21,11 +24,10 @@ import { getTask } from './tasks.js';
 export const SETTLED_MS = 2 * 60_000;
 
 /**
- * Removes the reminder jobs of `taskId` whose planned time the current policy moves (pending)
- * or that it wants again (cancelled), so the next sync schedules them at the new times.
- * Returns the keys removed.
+ * Moves the reminder jobs of `taskId` whose planned time the current policy changes (pending)
+ * or that it wants again (cancelled) to their new times. Returns the keys moved.
  */
-export async function releaseMovedReminders(
+export async function moveReplannedReminders(
   taskId: string,
   deps: ReminderDeps,
   now: Date,
@@ -33,25 +35,33 @@ export async function releaseMovedReminders(
   const task = await readReminderTask(taskId);
   if (!task) return [];
   const plan = await planForTask(task, deps, now);
-  const released: string[] = [];
+  const moved: string[] = [];
   for (const point of plan) {
     const key = reminderJobKey(taskId, point.point, task.deadline);
     const job = await Job.findOne({ key }).lean();
     if (!job) continue;
-    const moved =
+    const at = point.at;
+    const timing = { runAt: at, scheduledAt: at, dueMinute: dueMinuteOf(at, now) };
+    let res: { modifiedCount: number } | undefined;
+    if (
       job.state === 'pending' &&
-      job.runAt.getTime() !== point.at.getTime() &&
-      job.runAt.getTime() > now.getTime() + SETTLED_MS;
-    const revived = job.state === 'skipped' && job.skipReason === 'cancelled';
-    if (!moved && !revived) continue;
-    const res = await Job.deleteOne({ key, state: job.state, runAt: job.runAt });
-    if (res.deletedCount === 1) released.push(key);
+      job.runAt.getTime() !== at.getTime() &&
+      job.runAt.getTime() > now.getTime() + SETTLED_MS
+    ) {
+      res = await Job.updateOne({ key, state: 'pending', runAt: job.runAt }, { $set: timing });
+    } else if (job.state === 'skipped' && job.skipReason === 'cancelled') {
+      res = await Job.updateOne(
+        { key, state: 'skipped', skipReason: 'cancelled' },
+        { $set: { ...timing, state: 'pending', skipReason: null, finishedAt: null } },
+      );
+    }
+    if (res?.modifiedCount === 1) moved.push(key);
   }
-  return released;
+  return moved;
 }
 
 /**
- * Re-plans one task after a policy change: frees the moved jobs, then tells the task listeners
+ * Re-plans one task after a policy change: moves the jobs whose time changed, then tells the task listeners
  * (the reminder scheduler syncs on `edited`), exactly like an edit of the task.
  */
 export async function replanAfterPolicyChange(
@@ -60,7 +70,7 @@ export async function replanAfterPolicyChange(
   deps: ReminderDeps,
   now: Date,
 ): Promise<void> {
-  await releaseMovedReminders(taskId, deps, now);
+  await moveReplannedReminders(taskId, deps, now);
   const task = await getTask(taskId);
   if (task) await notifyTaskChanged({ kind: 'edited', task, actor, now, detail: {} });
 }

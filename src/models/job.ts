@@ -27,7 +27,7 @@ const jobSchema = new Schema(
      * (FerretDB pushes only equality filters down to its backend; a range on runAt scans).
      */
     dueMinute: { type: String, default: null },
-    /** The originally scheduled time (never changes). */
+    /** The planned time (retries keep it; only a re-plan of the reminder policy moves it). */
     scheduledAt: { type: Date, required: true },
     payload: { type: Schema.Types.Mixed, default: () => ({}) },
     state: { type: String, enum: JOB_STATES, default: 'pending' },

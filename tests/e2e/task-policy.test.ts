@@ -179,10 +179,16 @@ describe('/task policy: agency default and per-task reminder policies, end to en
     );
     expect(await pendingPoints(b)).toEqual(['12-10 15:00 wd-1']);
     // The admin changes the default: 2 workdays before and the due day at 10:00 (other parts kept).
+    const dueDay = () => Job.findOne({ 'payload.taskId': a, 'payload.point': 'wd-0' }).lean();
+    const dueDayBefore = (await dueDay())!;
     expect(await say(BOOT, '/task policy 默认 提前 2,0 时间 10:00')).toContain(
       '已将单位默认提醒规则改为：创建时提醒；截止前第 2 个工作日及当天 10:00；截止时提醒。已按新规则重新安排 1 项',
     );
     expect(await pendingPoints(a)).toEqual(['12-08 10:00 wd-2', '12-10 10:00 wd-0', '12-10 18:00 deadline']);
+    // Moved in place (one update, never deleted and re-created: a crash cannot lose it).
+    const dueDayAfter = (await dueDay())!;
+    expect(String(dueDayAfter._id)).toBe(String(dueDayBefore._id));
+    expect(dueDayAfter.runAt.getTime() - dueDayBefore.runAt.getTime()).toBe(3_600_000);
     expect(await pendingPoints(b)).toEqual(['12-10 15:00 wd-1']); // its own policy wins
     const shownB = await say(CHEN, `/task policy ${b}`);
     expect(shownB).toContain('截止前第 1 个工作日 15:00');
