@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addContentItems } from '../../src/domain/content-items.js';
 import { BroadcastScheduleModel } from '../../src/models/broadcast-schedule.js';
-import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { formatZoned } from '../../src/time/zoned.js';
 import { validateCard } from '../emulator/index.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const SH = 'Asia/Shanghai';
@@ -37,18 +36,7 @@ describe('a weekly broadcast schedule, end to end with a controlled clock', () =
       .join('\n');
   }
 
-  /** Waits until the outbox is empty, moving the manual clock to each retry time (token expiry). */
-  async function flush(): Promise<void> {
-    for (let round = 0; round < 400; round++) {
-      await h.bot.dispatcher.idle();
-      const open = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
-      if (open.length === 0) return;
-      const later = open.map((m) => m.nextAttemptAt.getTime()).filter((ms) => ms > clock.now().getTime());
-      if (later.length > 0) clock.set(Math.min(...later));
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('the outbox did not drain');
-  }
+  const flush = () => drainOnManualClock(h, clock);
 
   /** The broadcast cards a chat got, as 'MM-DD HH:mm title'. */
   const cards = (chatId: string) =>

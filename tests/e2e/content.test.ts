@@ -4,7 +4,7 @@ import { BroadcastResponseModel } from '../../src/models/broadcast.js';
 import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { validateCard } from '../emulator/index.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_ct_boot';
@@ -79,18 +79,7 @@ describe('content library, broadcast card, 已学习 and quiz, end to end', () =
       .join('\n');
   }
 
-  /** Waits until the outbox is empty, moving the manual clock to each retry time (token expiry). */
-  async function flush(): Promise<void> {
-    for (let round = 0; round < 200; round++) {
-      await h.bot.dispatcher.idle();
-      const open = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
-      if (open.length === 0) return;
-      const later = open.map((m) => m.nextAttemptAt.getTime()).filter((ms) => ms > clock.now().getTime());
-      if (later.length > 0) clock.set(Math.min(...later));
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('the outbox did not drain');
-  }
+  const flush = () => drainOnManualClock(h, clock);
 
   async function click(messageId: string, operator: string, text: string) {
     const res = await h.emulator.clickButton({ messageId, operator, text });

@@ -6,11 +6,10 @@ import { createOutboxMessenger } from '../../src/lark/outbox-messenger.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { AuditEntryModel } from '../../src/models/audit-entry.js';
 import { DepartmentModel } from '../../src/models/department.js';
-import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { TaskModel } from '../../src/models/task.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { validateCard } from '../emulator/index.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_dw_boot';
@@ -47,18 +46,7 @@ describe('weekly digest and subscriptions, end to end', () => {
   }
   const count = () => [...digests().values()].reduce((n, list) => n + list.length, 0);
 
-  /** Waits until the outbox is empty, moving the manual clock to each retry time (token expiry). */
-  async function flush(): Promise<void> {
-    for (let round = 0; round < 400; round++) {
-      await h.bot.dispatcher.idle();
-      const open = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
-      if (open.length === 0) return;
-      const later = open.map((m) => m.nextAttemptAt.getTime()).filter((ms) => ms > clock.now().getTime());
-      if (later.length > 0) clock.set(Math.min(...later));
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('the outbox did not drain');
-  }
+  const flush = () => drainOnManualClock(h, clock);
 
   async function tickAt(when: string) {
     clock.set(at(when));

@@ -6,7 +6,7 @@ import { FeedbackModel, FeedbackRelayModel } from '../../src/models/feedback.js'
 import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { callbackValue, findButton, type StoredMessage, validateCard } from '../emulator/index.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_fb_boot';
@@ -25,18 +25,7 @@ describe('feedback channel (监督员意见), end to end through the emulator', 
   const logLines: string[] = [];
   const log = pino({ level: 'debug' }, { write: (s: string) => void logLines.push(s) });
 
-  async function flush(): Promise<void> {
-    for (let round = 0; round < 400; round++) {
-      await h.bot.dispatcher.idle();
-      const open = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
-      if (open.length === 0) return;
-      const now = clock.now().getTime();
-      const later = open.map((m) => m.nextAttemptAt.getTime()).filter((ms) => ms > now);
-      if (later.length > 0) clock.set(Math.min(...later));
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('the outbox did not drain');
-  }
+  const flush = () => drainOnManualClock(h, clock);
 
   async function say(sender: string, text: string, mentions?: string[]) {
     const sent = await h.emulator.sendText({ chatType: 'p2p', sender, text, mentions });

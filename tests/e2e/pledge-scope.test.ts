@@ -7,11 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntryModel } from '../../src/models/audit-entry.js';
 import { Job } from '../../src/models/job.js';
-import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { PledgeModel, PledgeSignerModel } from '../../src/models/pledge.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { type StoredMessage, validateCard } from '../emulator/index.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_ps_boot';
@@ -48,18 +47,7 @@ describe('sign-off documents by department, end to end through the emulator', ()
   let id = '';
   let leaderCardId = '';
 
-  async function flush(): Promise<void> {
-    for (let round = 0; round < 400; round++) {
-      await h.bot.dispatcher.idle();
-      const open = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
-      if (open.length === 0) return;
-      const now = clock.now().getTime();
-      const later = open.map((m) => m.nextAttemptAt.getTime()).filter((ms) => ms > now);
-      if (later.length > 0) clock.set(Math.min(...later));
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('the outbox did not drain');
-  }
+  const flush = () => drainOnManualClock(h, clock);
 
   async function say(sender: string, text: string, opts: { chatId?: string; mentions?: string[] } = {}) {
     const sent = await h.emulator.sendText({

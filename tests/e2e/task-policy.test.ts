@@ -3,11 +3,10 @@ import { REMINDER_JOB } from '../../src/domain/task-reminders.js';
 import { ReminderSettingsModel } from '../../src/domain/task-reminders-policy.js';
 import { AuditEntryModel } from '../../src/models/audit-entry.js';
 import { Job } from '../../src/models/job.js';
-import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { TaskModel, TaskTransitionModel } from '../../src/models/task.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { formatZoned } from '../../src/time/zoned.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const SH = 'Asia/Shanghai';
@@ -34,19 +33,7 @@ describe('/task policy: agency default and per-task reminder policies, end to en
   let a = '';
   let b = '';
 
-  /** Waits until the outbox is empty, moving the manual clock to retry times (token expiry). */
-  async function flush(): Promise<void> {
-    for (let round = 0; round < 400; round++) {
-      await h.bot.dispatcher.idle();
-      const open = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
-      if (open.length === 0) return;
-      const now = clock.now().getTime();
-      const later = open.map((m) => m.nextAttemptAt.getTime()).filter((ms) => ms > now);
-      if (later.length > 0) clock.set(Math.min(...later));
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('the outbox did not drain');
-  }
+  const flush = () => drainOnManualClock(h, clock);
 
   /** Sends a command (p2p unless `chatId`) and returns the bot's replies as text. */
   async function say(sender: string, text: string, opts: { chatId?: string; mentions?: string[] } = {}) {

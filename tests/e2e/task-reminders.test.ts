@@ -21,7 +21,7 @@ import { DEFAULT_QUIET_HOURS } from '../../src/time/quiet-hours.js';
 import { WorkCalendar } from '../../src/time/workdays.js';
 import { formatZoned, zonedDayKey } from '../../src/time/zoned.js';
 import { addDays } from '../../src/time/day-key.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const SH = 'Asia/Shanghai';
@@ -83,26 +83,7 @@ describe('task reminders and the escalation ladder, end to end through the emula
       .map((m) => `${at(m.createTime)} ${h.emulator.textOf(m)}`)
       .filter((s) => !title || s.includes(title));
 
-  /**
-   * Waits until the outbox is empty. The emulator expires tenant tokens on the manual clock
-   * (every 2 simulated hours); the sender then retries after a short backoff, so the clock is
-   * moved on to each retry time (a few seconds at most).
-   */
-  async function flush(): Promise<void> {
-    for (let round = 0; round < 400; round++) {
-      await h.bot.dispatcher.idle();
-      const open = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
-      if (open.length === 0) return;
-      const now = clock.now().getTime();
-      const later = open.map((m) => m.nextAttemptAt.getTime()).filter((ms) => ms > now);
-      if (later.length > 0) clock.set(Math.min(...later));
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const stuck = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
-    throw new Error(
-      `the outbox did not drain at ${clock.now().toISOString()}: ${JSON.stringify(stuck).slice(0, 2000)}`,
-    );
-  }
+  const flush = () => drainOnManualClock(h, clock);
 
   it('reminds at the right Shanghai times, skips the holiday, honours the 调休 Saturday, escalates and stops', async () => {
     t1 = await mustCreate(

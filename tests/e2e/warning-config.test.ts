@@ -3,11 +3,10 @@ import { readThresholdWords } from '../../src/domain/warnings-config.js';
 import { DEFAULT_WARNING_THRESHOLDS } from '../../src/domain/warnings-rules.js';
 import { AuditEntryModel } from '../../src/models/audit-entry.js';
 import { DepartmentModel } from '../../src/models/department.js';
-import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { TaskModel } from '../../src/models/task.js';
 import { WarningConfigModel } from '../../src/models/warning-config.js';
 import { ManualClock } from '../../src/time/clock.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_wc_boot';
@@ -40,17 +39,7 @@ describe('/warning config (预警阈值), end to end', () => {
     return out;
   }
 
-  async function flush(): Promise<void> {
-    for (let round = 0; round < 400; round++) {
-      await h.bot.dispatcher.idle();
-      const open = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
-      if (open.length === 0) return;
-      const later = open.map((m) => m.nextAttemptAt.getTime()).filter((ms) => ms > clock.now().getTime());
-      if (later.length > 0) clock.set(Math.min(...later));
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('the outbox did not drain');
-  }
+  const flush = () => drainOnManualClock(h, clock);
 
   async function dailyCheckAt(when: string) {
     clock.set(at(when));

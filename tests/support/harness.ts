@@ -8,7 +8,7 @@ import type { Config } from '../../src/config.js';
 import { createLarkClient } from '../../src/lark/client.js';
 import { createSilentLogger, type Logger } from '../../src/logger.js';
 import { OutboxMessage } from '../../src/models/outbox-message.js';
-import { type Clock, systemClock } from '../../src/time/clock.js';
+import { type Clock, type ManualClock, systemClock } from '../../src/time/clock.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../emulator/index.js';
 
 /** Secrets shared by the emulator and the bot under test. */
@@ -123,4 +123,25 @@ export async function askPrivately(h: Harness, sender: string, text: string): Pr
     .messagesTo({ chatId: chat.chatId })
     .slice(before)
     .map((m) => h.emulator.textOf(m));
+}
+
+/**
+ * Waits until the outbox is empty under a manual clock, moving the clock to each retry time
+ * (the emulator expires tenant tokens on that clock, and the sender retries after a short
+ * backoff). Throws with the stuck entries when it does not drain.
+ */
+export async function drainOnManualClock(h: Harness, clock: ManualClock): Promise<void> {
+  for (let round = 0; round < 400; round++) {
+    await h.bot.dispatcher.idle();
+    const open = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
+    if (open.length === 0) return;
+    const now = clock.now().getTime();
+    const later = open.map((m) => m.nextAttemptAt.getTime()).filter((ms) => ms > now);
+    if (later.length > 0) clock.set(Math.min(...later));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const stuck = await OutboxMessage.find({ state: { $in: ['pending', 'sending'] } }).lean();
+  throw new Error(
+    `the outbox did not drain at ${clock.now().toISOString()}: ${JSON.stringify(stuck).slice(0, 2000)}`,
+  );
 }
