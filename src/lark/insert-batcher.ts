@@ -9,6 +9,7 @@
  * its `_id` was taken (duplicate key, 11000); any other error rejects that caller only.
  */
 import type mongoose from 'mongoose';
+import { SerialBatches } from './serial-batches.js';
 
 type Collection = mongoose.mongo.Collection;
 type Document = mongoose.mongo.Document;
@@ -28,34 +29,19 @@ function writeErrorsOf(error: unknown): { index: number; code?: number }[] | und
 
 /** One batcher per collection; `insert` resolves once the batch holding the document is written. */
 export class InsertBatcher {
-  private queue: Waiting[] = [];
-  private writing = false;
+  private readonly batches: SerialBatches<Waiting>;
 
-  /** @param collection resolved at flush time (the connection may be opened after construction). */
+  /** @param collection resolved at write time (the connection may be opened after construction). */
   constructor(
     private readonly collection: () => Collection,
-    private readonly maxBatch = 200,
-  ) {}
+    maxBatch = 200,
+  ) {
+    this.batches = new SerialBatches((batch) => this.write(batch), maxBatch);
+  }
 
   /** Inserts `doc`; true when inserted, false when a document with its `_id` exists. */
   insert(doc: Document): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.queue.push({ doc, resolve, reject });
-      if (!this.writing) void this.drain();
-    });
-  }
-
-  /** One insertMany at a time; documents queued meanwhile go in the next one. */
-  private async drain(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.queue.length > 0) {
-        await new Promise<void>((r) => setImmediate(r));
-        await this.write(this.queue.splice(0, this.maxBatch));
-      }
-    } finally {
-      this.writing = false;
-    }
+    return new Promise<boolean>((resolve, reject) => this.batches.push({ doc, resolve, reject }));
   }
 
   private async write(batch: Waiting[]): Promise<void> {

@@ -8,6 +8,7 @@
 import { OutboxClaim, OutboxMessage, type OutboxMessageDoc, OutboxResult } from '../models/outbox-message.js';
 import { InsertBatcher } from './insert-batcher.js';
 import { claimMessage } from './outbox-claim.js';
+import { SerialBatches } from './serial-batches.js';
 
 const ticketInserts = new InsertBatcher(() => OutboxClaim.collection);
 const resultInserts = new InsertBatcher(() => OutboxResult.collection);
@@ -76,30 +77,11 @@ interface SentRecord {
  * generation marking them sent. The message id goes in first, so a sent entry always has one.
  */
 export class SentRecorder {
-  private queue: SentRecord[] = [];
-  private writing = false;
+  private readonly batches = new SerialBatches<SentRecord>((batch) => this.write(batch));
 
   /** Records a delivery; false when (some of) the batch's leases had been taken over meanwhile. */
   record(doc: OutboxMessageDoc, messageId: string | null, now: Date): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ doc, messageId, now, resolve, reject });
-      if (!this.writing) void this.drain();
-    });
-  }
-
-  /** One write at a time; whatever was recorded meanwhile goes in the next one. */
-  private async drain(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.queue.length > 0) {
-        await new Promise<void>((r) => setImmediate(r));
-        const batch = this.queue;
-        this.queue = [];
-        await this.write(batch);
-      }
-    } finally {
-      this.writing = false;
-    }
+    return new Promise((resolve, reject) => this.batches.push({ doc, messageId, now, resolve, reject }));
   }
 
   private async write(batch: SentRecord[]): Promise<void> {

@@ -24,6 +24,7 @@
  */
 import { RateSlot } from '../models/rate-window.js';
 import { InsertBatcher } from './insert-batcher.js';
+import { SerialBatches } from './serial-batches.js';
 
 /** At most `limit` calls in any sliding window of `periodMs`. */
 export interface SlidingRule {
@@ -73,8 +74,7 @@ export class SlidingSequence {
   private readonly times = new Map<number, number>();
   private next = -1;
   private readonly span: number;
-  private queue: Request[] = [];
-  private running = false;
+  private readonly requests: SerialBatches<Request>;
   /** This process's slots whose calls have not been answered yet: n → resolves with the answer time. */
   private readonly open = new Map<number, { done: Promise<number>; finish: (at: number) => void }>();
   /** Answer times of this process's recent calls. */
@@ -87,31 +87,20 @@ export class SlidingSequence {
     private readonly nowMs: () => number = Date.now,
   ) {
     this.span = Math.max(...rules.map((r) => r.limit));
+    this.requests = new SerialBatches((batch) => this.serveOrReject(batch), this.span);
   }
 
   /** Reserves the next slot if its time is at most `maxWaitMs` away. */
   reserve(maxWaitMs: number): Promise<SequenceSlot | SequenceRefused> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ maxWaitMs, resolve, reject });
-      if (!this.running) void this.drain();
-    });
+    return new Promise((resolve, reject) => this.requests.push({ maxWaitMs, resolve, reject }));
   }
 
-  /** Serves queued requests a batch at a time (requests arriving meanwhile join the next batch). */
-  private async drain(): Promise<void> {
-    this.running = true;
+  /** Serves one batch of requests; a database error rejects the whole batch. */
+  private async serveOrReject(batch: Request[]): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        await new Promise<void>((r) => setImmediate(r));
-        const batch = this.queue.splice(0, Math.min(this.queue.length, this.span));
-        try {
-          await this.serve(batch);
-        } catch (error) {
-          for (const r of batch) r.reject(error);
-        }
-      }
-    } finally {
-      this.running = false;
+      await this.serve(batch);
+    } catch (error) {
+      for (const r of batch) r.reject(error);
     }
   }
 
