@@ -7,7 +7,7 @@
  */
 import { OutboxClaim, OutboxMessage, type OutboxMessageDoc, OutboxResult } from '../models/outbox-message.js';
 import { InsertBatcher } from './insert-batcher.js';
-import { claimMessage } from './outbox-claim.js';
+import { claimMessage, resultId } from './outbox-claim.js';
 import { SerialBatches } from './serial-batches.js';
 
 const ticketInserts = new InsertBatcher(() => OutboxClaim.collection);
@@ -87,7 +87,7 @@ export class SentRecorder {
   private async write(batch: SentRecord[]): Promise<void> {
     try {
       await Promise.all(
-        batch.map((r) => resultInserts.insert({ _id: String(r.doc._id), messageId: r.messageId, at: r.now })),
+        batch.map((r) => resultInserts.insert({ _id: resultId(r.doc), messageId: r.messageId, at: r.now })),
       );
       for (const [claimSeq, group] of groupBy(batch, (r) => r.doc.claimSeq)) {
         const res = await OutboxMessage.updateMany(

@@ -160,11 +160,18 @@ export async function claimMessage(
   return after;
 }
 
+/** The id of an entry's result row: one per lease generation, so a holder whose lease was taken over cannot leave its id. */
+export function resultId(doc: Pick<OutboxMessageDoc, '_id' | 'claimSeq'>): string {
+  return `${doc._id}:${doc.claimSeq}`;
+}
+
 /** The message id a sent entry produced (recorded on the entry, or beside it by a batch). */
-export async function sentMessageId(doc: Pick<OutboxMessageDoc, '_id' | 'state' | 'result'>): Promise<string | null> {
+export async function sentMessageId(
+  doc: Pick<OutboxMessageDoc, '_id' | 'state' | 'result' | 'claimSeq'>,
+): Promise<string | null> {
   if (doc.result?.messageId) return doc.result.messageId;
   if (doc.state !== 'sent') return null;
-  const row = await OutboxResult.findOne({ _id: { $eq: String(doc._id) } }).lean();
+  const row = await OutboxResult.findOne({ _id: { $eq: resultId(doc) } }).lean();
   return row?.messageId ?? null;
 }
 
@@ -173,15 +180,6 @@ function fence(doc: OutboxMessageDoc) {
 }
 
 const released = { leaseOwner: null, leaseUntil: null };
-
-/** Records a delivery; false when the lease had been taken over meanwhile. */
-export async function markSent(doc: OutboxMessageDoc, now: Date, messageId: string | null): Promise<boolean> {
-  const res = await OutboxMessage.updateOne(fence(doc), {
-    $set: { state: 'sent', sentAt: now, result: { messageId }, ...released },
-    $inc: { attempts: 1 },
-  });
-  return res.matchedCount > 0;
-}
 
 function errorOf(error: Pick<LarkApiError, 'code' | 'msg' | 'httpStatus'>) {
   return { code: error.code, msg: error.msg.slice(0, 500), httpStatus: error.httpStatus ?? null };

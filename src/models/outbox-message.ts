@@ -109,7 +109,7 @@ export const OutboxClaim = mongoose.model('OutboxClaim', claimSchema);
 
 const resultSchema = new Schema(
   {
-    /** The outbox entry's `_id` as a string. */
+    /** `<outbox entry _id>:<claimSeq>`: the lease generation that recorded the delivery. */
     _id: { type: String, required: true },
     messageId: { type: String, default: null },
     at: { type: Date, required: true },

@@ -12,9 +12,9 @@ import {
   claimMessage,
   findDueHeads,
   hasEarlierUnfinished,
-  markSent,
   resolveTarget,
 } from '../../src/lark/outbox-claim.js';
+import { SentRecorder } from '../../src/lark/outbox-batch.js';
 import { OutboxClaim, OutboxMessage, type OutboxMessageDoc } from '../../src/models/outbox-message.js';
 import { useTestDb } from '../support/test-db.js';
 
@@ -227,8 +227,8 @@ describe('outbox (real database)', () => {
     expect(await claimMessage(await load('crash'), 'early', at(10_000), 30_000)).toBeNull();
     const second = await claimMessage(await load('crash'), 'heir', at(31_000), 30_000);
     expect(second).toMatchObject({ leaseOwner: 'heir', attempts: 1, lastError: { code: -3 } });
-    expect(await markSent(first!, at(31_500), 'om_dead')).toBe(false);
-    expect(await markSent(second!, at(32_000), 'om_ok')).toBe(true);
+    expect(await new SentRecorder().record(first!, 'om_dead', at(31_500))).toBe(false);
+    expect(await new SentRecorder().record(second!, 'om_ok', at(32_000))).toBe(true);
     expect(await findSent('crash')).toEqual({ messageId: 'om_ok', sentAt: at(32_000) });
     expect(await getDelivery('crash')).toMatchObject({ state: 'sent', attempts: 2, messageId: 'om_ok' });
   });
@@ -250,7 +250,7 @@ describe('outbox (real database)', () => {
     expect(await resolveTarget(await load('card:patch'))).toMatchObject({ state: 'wait' });
     expect(await resolveTarget(await load('orphan'))).toMatchObject({ state: 'bad' });
     const claimed = await claimMessage(await load('card'), 'me', T0, 30_000);
-    await markSent(claimed!, at(1), 'om_card');
+    await new SentRecorder().record(claimed!, 'om_card', at(1));
     expect(await resolveTarget(await load('card:patch'))).toEqual({ state: 'ready', messageId: 'om_card' });
     expect(await findSent('card:patch')).toBeNull();
     expect(await getDelivery('missing')).toBeNull();
