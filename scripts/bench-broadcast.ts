@@ -78,6 +78,11 @@ async function main(): Promise<void> {
   for (const at of creates) hist[Math.floor(at / 250)] = (hist[Math.floor(at / 250)] ?? 0) + 1;
   console.log(`creates per 250 ms: ${Array.from(hist, (v) => v ?? 0).join(' ')}`);
   console.log(`rate-limit refusals at the emulator: ${emu.rateLimitViolations.length}`);
+  const queued = await OutboxMessage.find({ key: /^broadcast:/ }, { createdAt: 1 }).lean();
+  const queuedAt = queued.map((q) => q.createdAt.getTime() - started);
+  console.log(
+    `cards written to the outbox from ${Math.min(...queuedAt)} ms to ${Math.max(...queuedAt)} ms after the command`,
+  );
   const takenOver = await OutboxMessage.countDocuments({ 'lastError.code': LEASE_EXPIRED_CODE });
   console.log(`entries sent only after a lease expired: ${takenOver}`);
 

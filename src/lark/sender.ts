@@ -291,7 +291,9 @@ export class Sender {
     const ready = await Promise.all(
       candidates.map(async (h) => !h.outboxKey || (await resolveTarget(h)).state !== 'wait'),
     );
-    const chosen = candidates.filter((_, i) => ready[i]).slice(0, free);
+    // From idle, a small first claim gets the first calls out sooner; later claims are larger.
+    const want = this.inflight.size === 0 ? Math.min(free, MIN_CLAIM_BATCH) : free;
+    const chosen = candidates.filter((_, i) => ready[i]).slice(0, want);
     if (chosen.length === 0) return 0;
     const claimed = await claimMessages(chosen, this.owner, this.clock.now(), this.leaseMs);
     const chats = claimed.map(chatOfEntry).filter((c): c is string => c !== null);
