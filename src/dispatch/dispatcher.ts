@@ -7,7 +7,7 @@ import { type ActorProfile, mayUse } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
 import { DEFAULT_LOCALE, i18nPair, translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import { cardActionSchema, type Envelope, messageReceiveSchema } from '../transport/envelope.js';
+import { cardActionSchema, checkEnvelope, type Envelope, messageReceiveSchema } from '../transport/envelope.js';
 import type { BotServices, EventContext } from './context.js';
 import { claimDedupeKey, claimEvent, finishEvent, findStranded, recordEvent } from './inbox.js';
 
@@ -104,7 +104,15 @@ export class Dispatcher {
   async processEvent(eventId: string, given?: Envelope): Promise<void> {
     const claimed = await claimEvent(eventId, this.owner, this.now(), this.leaseMs);
     if (!claimed) return;
-    const envelope = (given ?? claimed.envelope) as Envelope;
+    // A stored event is checked again: one that fails the edge schemas (stored by an older
+    // version, or edited in the database) is finished as failed, never re-run.
+    const checked = checkEnvelope(given ?? claimed.envelope);
+    if (!checked.ok) {
+      this.log.warn({ eventId, reason: checked.reason, path: checked.path }, 'stored event of the wrong shape parked');
+      await finishEvent(eventId, this.owner, 'failed', this.now(), `wrong shape: ${checked.reason}`);
+      return;
+    }
+    const envelope = checked.envelope;
     const log = this.log.child({ eventId, eventType: envelope.header.event_type });
     try {
       const state = await this.route(envelope, log);

@@ -1,10 +1,13 @@
 import Router from '@koa/router';
 import Koa from 'koa';
-import type { Dispatcher } from '../dispatch/dispatcher.js';
+import type { CallbackResponse, Dispatcher } from '../dispatch/dispatcher.js';
+import { i18nPair } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../time/clock.js';
+import type { Envelope } from './envelope.js';
 import { BodyTooLargeError, readRawBody } from './raw-body.js';
-import { type TransportSecrets, unwrapRequest } from './unwrap.js';
+import { type TransportSecrets, UNSIGNED_BODY_LIMIT, type Unwrapped, unwrapRequest } from './unwrap.js';
+import { checkSignatureHeaders, hasSignatureHeaders } from './verify.js';
 
 export interface HttpAppOptions {
   secrets: TransportSecrets;
@@ -13,6 +16,7 @@ export interface HttpAppOptions {
   log: Logger;
   /** True when the database answers. */
   healthCheck: () => Promise<boolean>;
+  /** Limit for signed bodies (default 1 MB); unsigned ones get {@link UNSIGNED_BODY_LIMIT}. */
   bodyLimitBytes?: number;
 }
 
@@ -23,9 +27,19 @@ function header(ctx: Koa.Context, name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
+function errorToast(key: 'common.badAction' | 'common.internalError'): CallbackResponse {
+  const pair = i18nPair(key);
+  return { toast: { type: 'error', content: pair.zh_cn, i18n: pair } };
+}
+
 /**
  * The webhook transport: verifies and acks; all work happens in the dispatcher.
  * POST /lark/events, POST /lark/callbacks, GET /healthz; anything else is 404.
+ *
+ * Order of checks per request: signature headers (a stale or malformed one is refused before a
+ * byte of the body is read) → the body, up to 1 MB when signed and 4 KB when not → the
+ * signature over the raw bytes → only then JSON, decryption and the edge schemas. A signed
+ * payload of the wrong shape is acknowledged (200) with one log line and never stored.
  */
 export function createHttpApp(opts: HttpAppOptions): Koa {
   const app = new Koa();
@@ -37,6 +51,8 @@ export function createHttpApp(opts: HttpAppOptions): Koa {
       await next();
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
+        // The rest of the body is not read: close the connection after the answer.
+        ctx.set('Connection', 'close');
         ctx.status = 413;
         ctx.body = { error: 'body too large' };
         return;
@@ -47,41 +63,56 @@ export function createHttpApp(opts: HttpAppOptions): Koa {
     }
   });
 
-  async function unwrap(ctx: Koa.Context) {
-    const raw = await readRawBody(ctx.req, limit);
-    const result = unwrapRequest(
-      {
-        timestamp: header(ctx, 'X-Lark-Request-Timestamp'),
-        nonce: header(ctx, 'X-Lark-Request-Nonce'),
-        signature: header(ctx, 'X-Lark-Signature'),
-      },
-      raw,
-      opts.secrets,
-      opts.clock.now().getTime(),
-    );
-    if (result.kind === 'rejected') {
-      opts.log.warn({ path: ctx.path, status: result.status, reason: result.reason }, 'request rejected');
-      ctx.status = result.status;
-      ctx.body = { error: result.status === 401 ? 'unauthorized' : 'bad request' };
-      return undefined;
+  async function read(ctx: Koa.Context): Promise<Unwrapped> {
+    const headers = {
+      timestamp: header(ctx, 'X-Lark-Request-Timestamp'),
+      nonce: header(ctx, 'X-Lark-Request-Nonce'),
+      signature: header(ctx, 'X-Lark-Signature'),
+    };
+    const nowMs = opts.clock.now().getTime();
+    const signed = hasSignatureHeaders(headers);
+    if (signed) {
+      const early = checkSignatureHeaders(headers, nowMs);
+      if (early) return { kind: 'rejected', status: 401, reason: early };
     }
-    if (result.kind === 'challenge') {
-      ctx.status = 200;
-      ctx.body = { challenge: result.challenge };
-      return undefined;
+    const raw = await readRawBody(ctx.req, signed ? limit : UNSIGNED_BODY_LIMIT);
+    return unwrapRequest(headers, raw, opts.secrets, nowMs, signed);
+  }
+
+  /** Answers everything but a verified envelope; returns the envelope when there is one. */
+  async function unwrap(ctx: Koa.Context, onJunk: () => unknown): Promise<Envelope | undefined> {
+    const result = await read(ctx);
+    switch (result.kind) {
+      case 'envelope':
+        return result.envelope;
+      case 'challenge':
+        ctx.status = 200;
+        ctx.body = { challenge: result.challenge };
+        return undefined;
+      case 'junk': {
+        const { kind: _kind, ...detail } = result;
+        opts.log.warn({ route: ctx.path, ...detail }, 'signed payload of the wrong shape acknowledged and dropped');
+        ctx.status = 200;
+        ctx.body = onJunk();
+        return undefined;
+      }
+      case 'rejected':
+        opts.log.warn({ route: ctx.path, status: result.status, reason: result.reason }, 'request rejected');
+        ctx.status = result.status;
+        ctx.body = { error: result.status === 401 ? 'unauthorized' : 'bad request' };
+        return undefined;
     }
-    return result.envelope;
   }
 
   router.post('/lark/events', async (ctx) => {
-    const envelope = await unwrap(ctx);
+    const envelope = await unwrap(ctx, () => ({ ok: true, outcome: 'ignored' }));
     if (!envelope) return;
     try {
       const outcome = await opts.dispatcher.acceptEvent(envelope);
       ctx.status = 200;
       ctx.body = { ok: true, outcome };
     } catch (error) {
-      // Not stored: ask Feishu to deliver again later.
+      // Not stored (the database did not answer): ask Feishu to deliver again later.
       opts.log.error({ err: error, eventId: envelope.header.event_id }, 'cannot store event');
       ctx.status = 503;
       ctx.body = { error: 'temporarily unavailable' };
@@ -90,7 +121,7 @@ export function createHttpApp(opts: HttpAppOptions): Koa {
 
   router.post('/lark/callbacks', async (ctx) => {
     const started = Date.now();
-    const envelope = await unwrap(ctx);
+    const envelope = await unwrap(ctx, () => errorToast('common.badAction'));
     if (!envelope) return;
     if (envelope.header.event_type !== 'card.action.trigger') {
       ctx.status = 200;
@@ -98,7 +129,13 @@ export function createHttpApp(opts: HttpAppOptions): Koa {
       return;
     }
     ctx.status = 200;
-    ctx.body = await opts.dispatcher.handleCardAction(envelope);
+    try {
+      ctx.body = await opts.dispatcher.handleCardAction(envelope);
+    } catch (error) {
+      // Feishu does not retry callbacks: the person gets a toast instead of a 5xx.
+      opts.log.error({ err: error, eventId: envelope.header.event_id }, 'card callback failed');
+      ctx.body = errorToast('common.internalError');
+    }
     const elapsed = Date.now() - started;
     if (elapsed > CALLBACK_DEADLINE_MS) {
       opts.log.error({ eventId: envelope.header.event_id, elapsed }, 'card callback missed the 3 s deadline');

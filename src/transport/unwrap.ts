@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type Envelope, envelopeSchema, urlVerificationSchema } from './envelope.js';
+import { checkEnvelope, type Envelope, type EnvelopeProblem, urlVerificationSchema } from './envelope.js';
 import { decryptPayload, type SignatureHeaders, verifySignature } from './verify.js';
 
 /** Secrets the transport checks requests against. */
@@ -8,33 +8,43 @@ export interface TransportSecrets {
   verificationToken: string;
 }
 
+/** The most an unsigned request (only ever the url_verification challenge) may carry. */
+export const UNSIGNED_BODY_LIMIT = 4 * 1024;
+
 /** What a verified request turned out to be, or why it was refused (with the HTTP status). */
 export type Unwrapped =
   | { kind: 'challenge'; challenge: string }
   | { kind: 'envelope'; envelope: Envelope }
+  /** Signed by the platform and decrypted, but not an event the bot accepts: acknowledged, dropped. */
+  | { kind: 'junk'; problem: EnvelopeProblem; path?: string; eventId?: string; eventType?: string }
   | { kind: 'rejected'; status: 400 | 401; reason: string };
 
-function sameToken(a: string, b: string): boolean {
+/** Timing-safe comparison of two tokens. */
+export function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /**
- * Verifies, decrypts and parses one request to the events or callbacks URL. Signed
- * requests must carry a valid signature; an unsigned request is accepted only as a
- * url_verification challenge whose token matches (it has no effect but the echo).
+ * Verifies, decrypts and parses one request to the events or callbacks URL. The signature is
+ * checked over the raw bytes before anything is parsed. The platform does not sign the
+ * url_verification challenge ("安全校验……不包括请求网址校验"), so an unsigned request is accepted
+ * only as that challenge with the right token (its one effect is the echo); the caller keeps
+ * unsigned bodies under {@link UNSIGNED_BODY_LIMIT}.
  */
 export function unwrapRequest(
   headers: SignatureHeaders,
   rawBody: Buffer,
   secrets: TransportSecrets,
   nowMs: number,
+  signed: boolean,
 ): Unwrapped {
-  const signed = Boolean(headers.signature || headers.timestamp || headers.nonce);
   if (signed) {
     const check = verifySignature(headers, rawBody, secrets.encryptKey, nowMs);
     if (!check.ok) return { kind: 'rejected', status: 401, reason: check.reason };
+  } else if (rawBody.length > UNSIGNED_BODY_LIMIT) {
+    return { kind: 'rejected', status: 401, reason: 'missing signature' };
   }
   let body: unknown;
   try {
@@ -57,12 +67,16 @@ export function unwrapRequest(
     return { kind: 'challenge', challenge: challenge.data.challenge };
   }
   if (!signed) return { kind: 'rejected', status: 401, reason: 'missing signature' };
-  const envelope = envelopeSchema.safeParse(body);
-  if (!envelope.success) return { kind: 'rejected', status: 400, reason: 'not a 2.0 event envelope' };
-  if (!sameToken(envelope.data.header.token, secrets.verificationToken)) {
-    return { kind: 'rejected', status: 401, reason: 'bad verification token' };
-  }
-  return { kind: 'envelope', envelope: envelope.data };
+  const checked = checkEnvelope(body, (token) => sameToken(token, secrets.verificationToken));
+  if (checked.ok) return { kind: 'envelope', envelope: checked.envelope };
+  if (checked.reason === 'bad_token') return { kind: 'rejected', status: 401, reason: 'bad verification token' };
+  return {
+    kind: 'junk',
+    problem: checked.reason,
+    path: checked.path,
+    eventId: checked.eventId,
+    eventType: checked.eventType,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

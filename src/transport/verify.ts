@@ -2,9 +2,7 @@ import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
 
 /** Feishu's signature over one request: hex sha256(timestamp + nonce + encryptKey + raw body). */
 export function computeSignature(timestamp: string, nonce: string, encryptKey: string, rawBody: Buffer): string {
-  return createHash('sha256')
-    .update(Buffer.concat([Buffer.from(timestamp + nonce + encryptKey, 'utf8'), rawBody]))
-    .digest('hex');
+  return createHash('sha256').update(timestamp + nonce + encryptKey, 'utf8').update(rawBody).digest('hex');
 }
 
 /** Why a request failed verification (logged, never shown to the caller). */
@@ -15,6 +13,28 @@ export interface SignatureHeaders {
   timestamp?: string;
   nonce?: string;
   signature?: string;
+}
+
+/** True when a request carries any of the signature headers (it must then verify in full). */
+export function hasSignatureHeaders(headers: SignatureHeaders): boolean {
+  return Boolean(headers.signature || headers.timestamp || headers.nonce);
+}
+
+/**
+ * What can be refused from the headers alone, before a byte of the body is read: a missing
+ * header, a timestamp that is not unix seconds, or one outside the window.
+ */
+export function checkSignatureHeaders(
+  headers: SignatureHeaders,
+  nowMs: number,
+  windowSeconds = 300,
+): VerifyFailure | undefined {
+  const { timestamp, nonce, signature } = headers;
+  if (!timestamp || !nonce || !signature) return 'missing_headers';
+  if (!/^\d{1,12}$/.test(timestamp)) return 'bad_timestamp';
+  if (Math.abs(nowMs / 1000 - Number(timestamp)) > windowSeconds) return 'stale_timestamp';
+  if (!/^[0-9a-fA-F]{64}$/.test(signature)) return 'bad_signature';
+  return undefined;
 }
 
 /**
@@ -29,9 +49,8 @@ export function verifySignature(
   windowSeconds = 300,
 ): { ok: true } | { ok: false; reason: VerifyFailure } {
   const { timestamp, nonce, signature } = headers;
-  if (!timestamp || !nonce || !signature) return { ok: false, reason: 'missing_headers' };
-  if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'bad_timestamp' };
-  if (Math.abs(nowMs / 1000 - Number(timestamp)) > windowSeconds) return { ok: false, reason: 'stale_timestamp' };
+  const early = checkSignatureHeaders(headers, nowMs, windowSeconds);
+  if (early || !timestamp || !nonce || !signature) return { ok: false, reason: early ?? 'missing_headers' };
   const expected = Buffer.from(computeSignature(timestamp, nonce, encryptKey, rawBody), 'utf8');
   const given = Buffer.from(signature.toLowerCase(), 'utf8');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {

@@ -2,13 +2,17 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Config } from '../config.js';
 import type { Dispatcher } from '../dispatch/dispatcher.js';
 import type { Logger } from '../logger.js';
-import { envelopeSchema } from './envelope.js';
+import { i18nPair } from '../i18n/index.js';
+import { checkEnvelope } from './envelope.js';
 import { decryptPayload } from './verify.js';
 
 /**
  * Handles one frame of the long connection: a 2.0 envelope (as an object or JSON string,
- * encrypted or not). Events are stored and processed like webhook events; a card action's
- * answer is returned, and the SDK sends it back as the callback response.
+ * encrypted or not). The connection is authenticated when it opens, so frames carry no
+ * signature, but they pass the same edge schemas as webhook bodies: a frame of the wrong shape
+ * is logged once and dropped (a card action gets the "card out of date" toast). Events are
+ * stored and processed like webhook events; a card action's answer is returned, and the SDK
+ * sends it back as the callback response.
  */
 export function createLongConnectionHandler(
   dispatcher: Dispatcher,
@@ -16,17 +20,28 @@ export function createLongConnectionHandler(
   log: Logger,
 ): (data: unknown) => Promise<unknown> {
   return async (data) => {
-    let body: unknown = typeof data === 'string' ? JSON.parse(data) : data;
-    if (body && typeof body === 'object' && 'encrypt' in body && typeof body.encrypt === 'string') {
-      body = JSON.parse(decryptPayload(body.encrypt, encryptKey));
-    }
-    const parsed = envelopeSchema.safeParse(body);
-    if (!parsed.success) {
-      log.warn('long connection: frame is not a 2.0 envelope');
+    let body: unknown;
+    try {
+      body = typeof data === 'string' ? JSON.parse(data) : data;
+      if (body && typeof body === 'object' && 'encrypt' in body && typeof body.encrypt === 'string') {
+        body = JSON.parse(decryptPayload(body.encrypt, encryptKey));
+      }
+    } catch {
+      log.warn('long connection: frame is neither JSON nor decryptable, dropped');
       return undefined;
     }
-    if (parsed.data.header.event_type === 'card.action.trigger') return dispatcher.handleCardAction(parsed.data);
-    await dispatcher.acceptEvent(parsed.data);
+    const checked = checkEnvelope(body);
+    if (!checked.ok) {
+      const { ok: _ok, ...detail } = checked;
+      log.warn({ route: 'ws', ...detail }, 'long connection: frame of the wrong shape dropped');
+      if (checked.eventType !== 'card.action.trigger') return undefined;
+      const pair = i18nPair('common.badAction');
+      return { toast: { type: 'error', content: pair.zh_cn, i18n: pair } };
+    }
+    if (checked.envelope.header.event_type === 'card.action.trigger') {
+      return dispatcher.handleCardAction(checked.envelope);
+    }
+    await dispatcher.acceptEvent(checked.envelope);
     return undefined;
   };
 }
