@@ -5,7 +5,7 @@ import {
   IMPORT_EXAMPLE_ROWS,
 } from '../../cards/import-cards.js';
 import { recordAudit } from '../domain/audit.js';
-import { type ImportFailure, type ImportSummary, importMembers } from '../domain/member-import.js';
+import { type ImportFailure, type ImportSummary, importMembers, MAX_IMPORT_ROWS } from '../domain/member-import.js';
 import type { RowError } from '../domain/member-rows.js';
 import { findPendingImport, startPendingImport } from '../domain/pending-imports.js';
 import type { EventContext } from '../dispatch/context.js';
@@ -148,6 +148,7 @@ export function createMemberImportFileHandler(
       command: '/import members',
       roles: IMPORT_ROLES,
       maxBytes: MAX_IMPORT_FILE_BYTES,
+      maxRows: MAX_IMPORT_ROWS,
     });
     if (!rows) return true;
     const { t } = ctx;

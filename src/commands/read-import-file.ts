@@ -2,22 +2,49 @@ import type { EventContext } from '../dispatch/context.js';
 import type { IncomingFile } from '../dispatch/dispatcher.js';
 import { type Role, mayUse } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
-import { readTable, type TableRow, tableFormatOf, UnreadableTableError } from '../files/read-table.js';
+import {
+  readTable,
+  TableLimitError,
+  type TableRow,
+  tableFormatOf,
+  UnreadableTableError,
+} from '../files/read-table.js';
+import type { Translate } from '../i18n/index.js';
 import { type LarkClient, ResourceTooLargeError } from '../lark/client.js';
 import { toLarkApiError } from '../lark/errors.js';
 import { describeRoles } from './run-command.js';
 
+/** The answer to a file past one of the read limits: which limit, and what to do. */
+export function limitRefusalText(t: Translate, error: TableLimitError): string {
+  const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+  switch (error.kind) {
+    case 'unpacked':
+    case 'fileBytes':
+      return t(`import.limit.${error.kind}`, { max: mb(error.max) });
+    case 'time':
+      return t('import.limit.time', { max: Math.round(error.max / 1000) });
+    default:
+      return t(`import.limit.${error.kind}`, {
+        max: error.max,
+        line: error.line ?? '?',
+        column: error.column ?? '?',
+      });
+  }
+}
+
 /**
- * Downloads a file a user sent for an import and reads it as a table. On failure (too large,
- * download error, unreadable) it answers the user and returns undefined.
+ * Downloads a file a user sent for an import and reads it as a table, at most `maxRows` data
+ * rows and the other read limits. On failure (too large, download error, unreadable, past a
+ * limit) it answers the user and returns undefined.
  */
 export async function readImportFile(
   ctx: EventContext,
   client: Pick<LarkClient, 'downloadResource'>,
   file: IncomingFile,
   format: 'csv' | 'xlsx',
-  maxBytes: number,
+  limits: { maxBytes: number; maxRows: number },
 ): Promise<TableRow[] | undefined> {
+  const { maxBytes } = limits;
   let bytes: Buffer;
   try {
     bytes = await client.downloadResource({
@@ -37,8 +64,13 @@ export async function readImportFile(
     return undefined;
   }
   try {
-    return await readTable(bytes, format);
+    return await readTable(bytes, format, { maxRows: limits.maxRows, maxFileBytes: maxBytes });
   } catch (error) {
+    if (error instanceof TableLimitError) {
+      ctx.log.warn({ limit: error.kind, max: error.max, line: error.line, fileName: file.fileName }, 'import file refused: limit');
+      await ctx.reply.text(limitRefusalText(ctx.t, error));
+      return undefined;
+    }
     if (!(error instanceof UnreadableTableError)) throw error;
     ctx.log.info({ err: error, fileName: file.fileName }, 'import file unreadable');
     await ctx.reply.text(ctx.t('import.unreadable', { file: file.fileName }));
@@ -52,6 +84,8 @@ export interface ImportFileRules {
   command: string;
   roles: readonly Role[];
   maxBytes: number;
+  /** Data rows the import takes at most (the reader stops at the next one). */
+  maxRows: number;
 }
 
 /**
@@ -92,5 +126,5 @@ export async function acceptImportFile(
     return undefined;
   }
   await ctx.reply.text(t('import.received', { file: file.fileName }));
-  return readImportFile(ctx, client, file, format, rules.maxBytes);
+  return readImportFile(ctx, client, file, format, rules);
 }

@@ -18,6 +18,7 @@ import {
   type TaskImportFailure,
   type TaskImportSummary,
   importTasks,
+  MAX_TASK_IMPORT_ROWS,
   markCardsSent,
 } from '../domain/task-import.js';
 import { getTask, setTaskCardKey } from '../domain/tasks.js';
@@ -295,6 +296,7 @@ export function createTaskImportFileHandler(
       command: '/task import',
       roles: TASK_IMPORT_ROLES,
       maxBytes: MAX_TASK_IMPORT_FILE_BYTES,
+      maxRows: MAX_TASK_IMPORT_ROWS,
     });
     if (!rows) return true;
     const { t } = ctx;

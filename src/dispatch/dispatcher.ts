@@ -9,7 +9,17 @@ import { DEFAULT_LOCALE, i18nPair, translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { cardActionSchema, checkEnvelope, type Envelope, messageReceiveSchema } from '../transport/envelope.js';
 import type { BotServices, EventContext } from './context.js';
-import { claimDedupeKey, claimEvent, finishEvent, findStranded, recordEvent } from './inbox.js';
+import {
+  claimDedupeKey,
+  claimEvent,
+  type ExhaustedEvent,
+  failEventAttempt,
+  finishEvent,
+  findStranded,
+  parkPoisonedEvent,
+  recordEvent,
+} from './inbox.js';
+import { reportPoisonedEvent } from './poisoned-report.js';
 
 /** A handler for one event type other than messages and card actions. */
 export type EventHandler = (ctx: EventContext, event: Record<string, unknown>) => Promise<void>;
@@ -100,9 +110,14 @@ export class Dispatcher {
     return ids.length;
   }
 
-  /** Processes one stored event under a lease; a no-op when another process has it. */
+  /**
+   * Processes one stored event under a lease; a no-op when another process has it. A run
+   * that throws is retried later; one whose attempts are used up (crashes included) is parked
+   * as poisoned and reported to the admins instead of run.
+   */
   async processEvent(eventId: string, given?: Envelope): Promise<void> {
-    const claimed = await claimEvent(eventId, this.owner, this.now(), this.leaseMs);
+    const park = (event: ExhaustedEvent) => this.parkPoisoned(event);
+    const claimed = await claimEvent(eventId, this.owner, this.now(), this.leaseMs, park);
     if (!claimed) return;
     // A stored event is checked again: one that fails the edge schemas (stored by an older
     // version, or edited in the database) is finished as failed, never re-run.
@@ -118,9 +133,16 @@ export class Dispatcher {
       const state = await this.route(envelope, log);
       await finishEvent(eventId, this.owner, state, this.now());
     } catch (error) {
-      log.error({ err: error }, 'event handler failed');
-      await finishEvent(eventId, this.owner, 'failed', this.now(), String(error));
+      log.error({ err: error, attempt: claimed.attempts }, 'event handler failed');
+      const spent = await failEventAttempt(claimed, this.owner, this.now(), String(error));
+      if (spent) await park(spent);
     }
+  }
+
+  /** Reports first (idempotent per event and admin), then parks: a crash between repeats neither. */
+  private async parkPoisoned(event: ExhaustedEvent): Promise<void> {
+    await reportPoisonedEvent(this.opts.services, event, this.log);
+    await parkPoisonedEvent(event.eventId, this.now());
   }
 
   private async route(envelope: Envelope, log: Logger): Promise<'done' | 'duplicate'> {

@@ -35,17 +35,43 @@ export async function claimDedupeKey(key: string, eventId: string, now: Date): P
   }
 }
 
+/** Runs an event gets; one that has used them all is parked as poisoned instead of run again. */
+export const MAX_EVENT_ATTEMPTS = 3;
+/** How long after a failed run (the handler threw) the event is tried again. */
+export const EVENT_RETRY_DELAY_MS = 60_000;
+
+/** An event that has used up its attempts and must be parked (and reported) instead of run. */
+export interface ExhaustedEvent {
+  exhausted: true;
+  eventId: string;
+  eventType: string;
+  receivedAt: Date;
+  attempts: number;
+}
+
 /**
  * Takes the processing lease on a stored event; null when someone else holds it or it is
  * finished. The claim token insert makes the claim exclusive on both engines; the lease
- * update that follows is written by the winner alone.
+ * update that follows is written by the winner alone. The attempt is counted here, when it
+ * is claimed, so a run that crashes the process counts; an event whose {@link MAX_EVENT_ATTEMPTS}
+ * are used up is not claimed (null) but handed to `onExhausted`, which parks it.
  */
-export async function claimEvent(eventId: string, owner: string, now: Date, leaseMs: number) {
+export async function claimEvent(
+  eventId: string,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+  onExhausted?: (event: ExhaustedEvent) => Promise<void>,
+) {
   const current = await InboxEventModel.findById(eventId).lean();
   if (!current) return null;
   const claimable =
     current.state === 'received' || (current.state === 'processing' && (current.leaseUntil ?? now) < now);
   if (!claimable) return null;
+  if ((current.attempts ?? 0) >= MAX_EVENT_ATTEMPTS) {
+    await onExhausted?.(exhausted(current));
+    return null;
+  }
   const attempt = (current.attempts ?? 0) + 1;
   try {
     await InboxClaimModel.create({ _id: `${eventId}#${attempt}`, owner, createdAt: now });
@@ -58,6 +84,52 @@ export async function claimEvent(eventId: string, owner: string, now: Date, leas
     { $set: { state: 'processing', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: attempt } },
     { returnDocument: 'after' },
   ).lean();
+}
+
+function exhausted(doc: { _id: string; eventType: string; receivedAt: Date; attempts?: number | null }): ExhaustedEvent {
+  return {
+    exhausted: true,
+    eventId: doc._id,
+    eventType: doc.eventType,
+    receivedAt: doc.receivedAt,
+    attempts: doc.attempts ?? 0,
+  };
+}
+
+/**
+ * After a run that threw: hands the event back for another run after `delayMs` (its lease
+ * ends then, and the stranded sweep picks it up), or, when that was its last attempt, returns
+ * it as {@link ExhaustedEvent} to be parked.
+ */
+export async function failEventAttempt(
+  event: { _id: string; eventType: string; receivedAt: Date; attempts?: number | null },
+  owner: string,
+  now: Date,
+  error: string,
+  delayMs = EVENT_RETRY_DELAY_MS,
+): Promise<ExhaustedEvent | undefined> {
+  if ((event.attempts ?? 0) >= MAX_EVENT_ATTEMPTS) return exhausted(event);
+  await InboxEventModel.updateOne(
+    { _id: { $eq: event._id }, leaseOwner: owner },
+    { $set: { leaseOwner: null, leaseUntil: new Date(now.getTime() + delayMs), lastError: error } },
+  );
+  return undefined;
+}
+
+/** Parks an exhausted event for good: `poisoned`, never claimable again, kept for inspection. */
+export async function parkPoisonedEvent(eventId: string, now: Date, error?: string): Promise<void> {
+  await InboxEventModel.updateOne(
+    { _id: { $eq: eventId }, state: { $in: ['received', 'processing'] } },
+    {
+      $set: {
+        state: 'poisoned',
+        finishedAt: now,
+        leaseOwner: null,
+        leaseUntil: null,
+        ...(error ? { lastError: error } : {}),
+      },
+    },
+  );
 }
 
 /** Finds events left unfinished by a crash (received, or processing with an expired lease). */
@@ -92,7 +164,7 @@ export async function finishEvent(
 /** Deletes finished events older than `before` (no TTL indexes on FerretDB). */
 export async function pruneInbox(before: Date): Promise<number> {
   const events = await InboxEventModel.deleteMany({
-    state: { $in: ['done', 'failed', 'duplicate'] },
+    state: { $in: ['done', 'failed', 'duplicate', 'poisoned'] },
     finishedAt: { $lt: before },
   });
   const keys = await DedupeKeyModel.deleteMany({ createdAt: { $lt: before } });

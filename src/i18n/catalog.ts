@@ -35,6 +35,13 @@ const coreMessages = {
     'en-US': 'This card is out of date or invalid. Please send the command again for a new card.',
   },
 
+  'inbox.poisoned': {
+    'zh-CN':
+      '【系统提醒】事件 {id}（类型 {type}，{time} 收到）已处理失败 {attempts} 次，已停止自动重试并搁置，今后不会再自动执行。请按事件编号在日志中查看出错原因。',
+    'en-US':
+      '[System] Event {id} (type {type}, received {time}) failed {attempts} times. It has been set aside and will not be run again automatically. Please look up its event id in the logs for the error.',
+  },
+
   'cmd.notCommand': {
     'zh-CN': '您好！我是清廉机关助手。请发送 /help（或“帮助”）查看可用命令。',
     'en-US': 'Hello! I am the integrity campaign assistant. Send /help to see what you can do.',

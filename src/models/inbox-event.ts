@@ -2,14 +2,16 @@ import mongoose from 'mongoose';
 
 /**
  * Every event Feishu delivered, keyed by its event_id (the unique `_id`), stored before it
- * acts so a redelivery is recognised and a crash mid-processing is resumed.
+ * acts so a redelivery is recognised and a crash mid-processing is resumed. `attempts` counts
+ * claims (a run that crashed the process counts too); after three an event is `poisoned`:
+ * parked for good, never re-run by itself.
  */
 const inboxEventSchema = new mongoose.Schema(
   {
     _id: { type: String, required: true },
     eventType: { type: String, required: true },
     envelope: { type: mongoose.Schema.Types.Mixed, required: true },
-    state: { type: String, enum: ['received', 'processing', 'done', 'failed', 'duplicate'], required: true },
+    state: { type: String, enum: ['received', 'processing', 'done', 'failed', 'duplicate', 'poisoned'], required: true },
     attempts: { type: Number, default: 0 },
     leaseOwner: { type: String, default: null },
     leaseUntil: { type: Date, default: null },
