@@ -7,6 +7,7 @@ import { applyOwnerAction, type OwnerAction } from '../domain/tasks.js';
 import type { EventContext } from '../dispatch/context.js';
 import type { MessageKey } from '../i18n/index.js';
 import { parseFormDateTime } from './task-args.js';
+import { formSourceKey } from './source-key.js';
 import { createAndPublish } from './task-create.js';
 import { publishTaskCard, taskErrorText } from './task-view.js';
 
@@ -118,7 +119,7 @@ export function registerTaskActions(actions: ActionRegistry): void {
         return { toast: { type: 'error', content: t('task.form.ownersMissing') } };
       const deadline = parseFormDateTime(input.deadline);
       if (!deadline) return { toast: { type: 'error', content: t('task.form.deadlineMissing') } };
-      const result = await createAndPublish(ctx, { ...input, deadline });
+      const result = await createAndPublish(ctx, { ...input, deadline }, formSourceKey(ctx));
       if (!result.ok) return { toast: { type: 'error', content: result.text } };
       return {
         toast: { type: 'success', content: result.text },

@@ -10,6 +10,7 @@ import type { CommandRegistry } from './registry.js';
 import { readTaskAdd } from './task-args.js';
 import { registerTaskActions } from './task-actions.js';
 import { registerTaskManage } from './task-manage.js';
+import { commandSourceKey } from './source-key.js';
 import { createAndPublish } from './task-create.js';
 
 /** Reads the `/task add` text form into a create input, or the Chinese message saying what to type. */
@@ -59,7 +60,7 @@ export function register(registry: CommandRegistry, actions: ActionRegistry): vo
         await ctx.reply.text(input);
         return;
       }
-      const result = await createAndPublish(ctx, input);
+      const result = await createAndPublish(ctx, input, commandSourceKey(ctx));
       await ctx.reply.text(result.text);
     },
   });

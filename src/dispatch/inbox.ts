@@ -72,12 +72,19 @@ export async function claimEvent(
     await onExhausted?.(exhausted(current));
     return null;
   }
-  const attempt = (current.attempts ?? 0) + 1;
-  try {
-    await InboxClaimModel.create({ _id: `${eventId}#${attempt}`, owner, createdAt: now });
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return null;
-    throw error;
+  let attempt = (current.attempts ?? 0) + 1;
+  for (;;) {
+    try {
+      await InboxClaimModel.create({ _id: `${eventId}#${attempt}`, owner, createdAt: now });
+      break;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // A claimer that died between its token and the lease leaves the token behind: once it is
+      // older than a lease, the next attempt number is free to claim (else the event is stuck).
+      const token = await InboxClaimModel.findById(`${eventId}#${attempt}`).lean();
+      if (!token || token.createdAt.getTime() + leaseMs > now.getTime()) return null;
+      attempt++;
+    }
   }
   return InboxEventModel.findOneAndUpdate(
     { _id: { $eq: eventId }, attempts: current.attempts ?? 0 },

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
 import { AuditEntryModel } from '../models/audit-entry.js';
 
 /** One audit record as written by a handler. */
@@ -10,10 +12,15 @@ export interface AuditInput {
   after?: unknown;
   detail?: string;
   eventId?: string;
+  /**
+   * Makes the entry idempotent: the same key writes one entry (the `_id` is derived from it), so
+   * a step re-run after a crash does not log its change twice.
+   */
+  key?: string;
 }
 
 /** An audit record as read back. */
-export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after'>> {
+export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after' | 'key'>> {
   at: Date;
   before: unknown;
   after: unknown;
@@ -21,7 +28,8 @@ export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after
 
 /** Appends one entry to the audit log. */
 export async function recordAudit(input: AuditInput, now: Date): Promise<void> {
-  await AuditEntryModel.create({
+  const doc = {
+    ...(input.key ? { _id: keyedObjectId(input.key) } : {}),
     at: now,
     actor: input.actor,
     action: input.action,
@@ -31,7 +39,17 @@ export async function recordAudit(input: AuditInput, now: Date): Promise<void> {
     after: input.after ?? null,
     detail: input.detail ?? '',
     eventId: input.eventId ?? '',
-  });
+  };
+  try {
+    await AuditEntryModel.create(doc);
+  } catch (error) {
+    if (!input.key || (error as { code?: unknown }).code !== 11000) throw error;
+  }
+}
+
+/** An ObjectId derived from a key (a hash, so it carries no time). */
+function keyedObjectId(key: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(`audit:${key}`).digest('hex').slice(0, 24));
 }
 
 /** The newest `limit` entries, newest first (optionally since a time). */

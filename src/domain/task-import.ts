@@ -352,6 +352,8 @@ export async function importTasks(rows: TableRow[], deps: TaskImportDeps): Promi
           leader: r.leader,
           chatId: r.chatId,
           timezone: deps.tz,
+          // A crash between the row's claim and recording its task finds this task again.
+          sourceKey: `import:${r.importKey}`,
         },
         deps.actor,
         deps.now,

@@ -29,6 +29,7 @@ import { formatZoned } from '../time/zoned.js';
 import type { Role } from './access.js';
 import { recordAudit } from './audit.js';
 import { findChat } from './chats.js';
+import { findKeyed, insertKeyed, insertManyOnce, insertOnce } from './keyed-create.js';
 import { notifyTaskChanged } from './task-listeners.js';
 import {
   type AssignmentView,
@@ -77,6 +78,11 @@ export interface CreateTaskInput {
   reminderPolicy?: unknown;
   /** Zone for dates in error messages (default Asia/Shanghai). */
   timezone?: string;
+  /**
+   * What created it (the event, or the form card and its submitter): the id is derived from it
+   * and a second call with the same key returns the task the first one made (keyed-create.ts).
+   */
+  sourceKey?: string;
 }
 
 /** What `editTask` may change. */
@@ -171,6 +177,11 @@ export async function createTask(
   actor: TaskActor,
   now: Date,
 ): Promise<TaskResult<{ task: TaskView }>> {
+  if (input.sourceKey) {
+    // A re-run of the event that created it: finish what the crash interrupted, check nothing again.
+    const earlier = await findKeyed<{ _id: string; sourceKey?: string | null }>(TaskModel, 'T', input.sourceKey);
+    if (earlier) return completeCreate(earlier._id, now);
+  }
   const tz = input.timezone ?? DEFAULT_TZ;
   const title = input.title.trim();
   if (!isAdmin(actor) && !actor.roles.includes('leader')) return taskError('task.err.forbiddenCreate');
@@ -224,48 +235,70 @@ export async function createTask(
     updatedAt: now,
   };
   let id = '';
-  for (let attempt = 0; ; attempt++) {
-    id = newTaskId();
-    try {
-      await TaskModel.create({ _id: id, ...fields });
-      break;
-    } catch (error) {
-      if (!isDuplicateKey(error) || attempt >= 8) throw error;
+  if (input.sourceKey) {
+    id = (await insertKeyed(TaskModel, 'T', input.sourceKey, fields)).id;
+  } else {
+    for (let attempt = 0; ; attempt++) {
+      id = newTaskId();
+      try {
+        await TaskModel.create({ _id: id, ...fields });
+        break;
+      } catch (error) {
+        if (!isDuplicateKey(error) || attempt >= 8) throw error;
+      }
     }
   }
-  await TaskAssignmentModel.insertMany(
-    owners.map((openId) => ({
-      _id: `${id}:${openId}`,
-      taskId: id,
-      openId,
-      state: 'pending',
-      version: 0,
-      active: true,
-    })),
+  return completeCreate(id, now);
+}
+
+/**
+ * The writes that follow the task document, each idempotent (derived `_id`s, a keyed audit
+ * entry, keyed reminder jobs): a re-run after a crash between any two of them completes the
+ * task without doubling anything. Reads the stored task, so a re-run uses what was stored.
+ */
+async function completeCreate(id: string, now: Date): Promise<TaskResult<{ task: TaskView }>> {
+  const stored = (await TaskModel.findById(id).lean())!;
+  const { owners, title, deadline, leader, chatId, creator } = stored;
+  await insertManyOnce(
+    TaskAssignmentModel,
+    owners.map((openId) =>
+      new TaskAssignmentModel({
+        _id: `${id}:${openId}`,
+        taskId: id,
+        openId,
+        state: 'pending',
+        version: 0,
+        active: true,
+      }).toObject(),
+    ),
   );
-  await TaskTransitionModel.create({
-    _id: `${id}:task:1`,
-    taskId: id,
-    owner: null,
-    actor: actor.openId,
-    action: 'create',
-    from: null,
-    to: 'open',
-    detail: { title, owners, deadline: input.deadline, leader: fields.leader, chatId: fields.chatId },
-    at: now,
-  });
+  await insertOnce(
+    TaskTransitionModel,
+    new TaskTransitionModel({
+      _id: `${id}:task:1`,
+      taskId: id,
+      owner: null,
+      actor: creator,
+      action: 'create',
+      from: null,
+      to: 'open',
+      detail: { title, owners, deadline, leader, chatId },
+      at: stored.createdAt,
+    }).toObject(),
+  );
   await recordAudit(
     {
-      actor: actor.openId,
+      actor: creator,
       action: 'task.create',
       outcome: 'ok',
       target: id,
-      after: { title, owners, deadline: input.deadline },
+      after: { title, owners, deadline },
+      key: `task.create:${id}`,
     },
-    now,
+    stored.createdAt,
   );
   const task = (await getTask(id))!;
-  await notifyTaskChanged({ kind: 'created', task, actor: actor.openId, now });
+  await notifyTaskChanged({ kind: 'created', task, actor: creator, now });
   return { ok: true, task };
 }
 

@@ -43,6 +43,8 @@ const taskSchema = new mongoose.Schema(
     reminderPolicy: { type: mongoose.Schema.Types.Mixed, default: null },
     /** Outbox key of the card sent to the chat; the card is patched in place through it. */
     cardKey: { type: String, default: null },
+    /** What created it (event or form submission); the id is derived from it (keyed-create.ts). */
+    sourceKey: { type: String, default: null },
     closedAt: { type: Date, default: null },
     cancelledAt: { type: Date, default: null },
     createdAt: { type: Date, required: true },

@@ -1,0 +1,106 @@
+/**
+ * Crash windows of object creation: the stored `/task add` event (and one `/poll new`, one
+ * `/pledge new`) is processed by a "process" that dies before its n-th database write, for every
+ * n, then re-run as the dispatcher does after a restart. Every time exactly one object exists,
+ * with one set of follow-up records and one card.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxMessage } from '../../src/models/outbox-message.js';
+import { AuditEntryModel } from '../../src/models/audit-entry.js';
+import { Job } from '../../src/models/job.js';
+import { TaskAssignmentModel, TaskModel, TaskTransitionModel } from '../../src/models/task.js';
+import { recordEvent } from '../../src/dispatch/inbox.js';
+import { InboxEventModel } from '../../src/models/inbox-event.js';
+import { ManualClock } from '../../src/time/clock.js';
+import type { Envelope } from '../../src/transport/envelope.js';
+import { buildTextEvent, envelope, type TextMessageInput } from '../emulator/events.js';
+import { runCrashingAfter } from '../support/crash-writes.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
+import { useTestDb } from '../support/test-db.js';
+
+const ADMIN = 'ou_crash_admin';
+const ZHANG = 'ou_crash_zhang';
+const CHEN = 'ou_crash_chen';
+const GROUP = 'oc_crash_create';
+
+/** Thursday 2026-11-26 10:00 in Shanghai. */
+const START = '2026-11-26T02:00:00Z';
+
+describe('a create command interrupted between any two writes, then re-run', () => {
+  useTestDb();
+  const clock = new ManualClock(START);
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ admins: [ADMIN], clock });
+    h.emulator.addUser({ openId: ADMIN, name: '王主任' });
+    h.emulator.addUser({ openId: ZHANG, name: '张华' });
+    h.emulator.addUser({ openId: CHEN, name: '陈静' });
+    h.emulator.addChat({ chatId: GROUP, name: '创建测试群', members: [ADMIN, ZHANG, CHEN] });
+  });
+  afterAll(async () => h?.stop());
+
+  /** Stores a text message event as the webhook would, without processing it. */
+  async function storeText(input: TextMessageInput): Promise<string> {
+    const { event } = buildTextEvent(h.emulator.world, h.emulator.app, input, clock.now().getTime());
+    const env = envelope(h.emulator.app, 'im.message.receive_v1', event) as Envelope;
+    expect(await recordEvent(env, clock.now())).toBe(true);
+    return env.header.event_id;
+  }
+
+  /** Processes the event in a process that dies before write `allowed + 1`, then restarts. */
+  async function crashThenRecover(eventId: string, allowed: number): Promise<boolean> {
+    const { crashed } = await runCrashingAfter(allowed, () => h.bot.dispatcher.processEvent(eventId));
+    await h.bot.dispatcher.idle();
+    // The restarted process finds the event stranded once the dead one's lease has expired.
+    clock.advance(5 * 60_000);
+    await h.bot.dispatcher.recoverStranded();
+    await h.bot.dispatcher.idle();
+    await drainOnManualClock(h, clock);
+    expect((await InboxEventModel.findById(eventId).lean())?.state).toBe('done');
+    return crashed;
+  }
+
+  const cardsIn = (chatId: string, needle: string) =>
+    h.emulator
+      .messagesTo({ chatId })
+      .filter((m) => m.msgType === 'interactive' && h.emulator.textOf(m).includes(needle));
+
+  it('/task add: one task, one set of assignments, one card, whatever write the crash hit', async () => {
+    let finished = false;
+    let allowed = 0;
+    for (; allowed < 60 && !finished; allowed++) {
+      const title = `崩溃任务${allowed}`;
+      const eventId = await storeText({
+        chatType: 'group',
+        chatId: GROUP,
+        sender: ADMIN,
+        text: `/task add ${title} @张华 @陈静 截止 2026-12-04 18:00`,
+        mentionBot: true,
+        mentions: [ZHANG, CHEN],
+      });
+      finished = !(await crashThenRecover(eventId, allowed));
+
+      const tasks = await TaskModel.find({ title }).lean();
+      expect(tasks, `crash before write ${allowed + 1}`).toHaveLength(1);
+      const id = tasks[0]!._id;
+      expect(await TaskAssignmentModel.countDocuments({ taskId: id })).toBe(2);
+      expect(await TaskTransitionModel.countDocuments({ taskId: id })).toBe(1);
+      expect(await AuditEntryModel.countDocuments({ action: 'task.create', target: id })).toBe(1);
+      expect(await OutboxMessage.countDocuments({ key: { $regex: `^task-card:${id}` } })).toBe(1);
+      expect(cardsIn(GROUP, title), `crash before write ${allowed + 1}`).toHaveLength(1);
+      const confirmations = h.emulator
+        .messagesTo({ chatId: GROUP })
+        .filter((m) => m.msgType === 'text' && h.emulator.textOf(m).includes(title));
+      expect(confirmations).toHaveLength(1);
+      // Reminder jobs are keyed by task, point and deadline: none is planned twice.
+      const jobs = await Job.find({ key: { $regex: id } }).lean();
+      expect(jobs.length).toBeGreaterThan(0);
+      expect(new Set(jobs.map((j) => `${j.name}@${j.runAt.toISOString()}`)).size).toBe(jobs.length);
+    }
+    expect(finished).toBe(true);
+    // Every write of the command was a crash point (claim, lease, task, assignments, transition,
+    // audit, jobs, outbox entries, event finished).
+    expect(allowed).toBeGreaterThan(10);
+  }, 600_000);
+});
