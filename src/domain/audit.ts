@@ -1,3 +1,5 @@
+import mongoose from 'mongoose';
+import { isDuplicateKeyError } from '../dispatch/inbox.js';
 import { AuditEntryModel } from '../models/audit-entry.js';
 
 /** One audit record as written by a handler. */
@@ -10,10 +12,12 @@ export interface AuditInput {
   after?: unknown;
   detail?: string;
   eventId?: string;
+  /** A fixed id (24 hex) makes the entry idempotent: writing it again changes nothing. */
+  id?: string;
 }
 
 /** An audit record as read back. */
-export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after'>> {
+export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after' | 'id'>> {
   at: Date;
   before: unknown;
   after: unknown;
@@ -22,6 +26,7 @@ export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after
 /** Appends one entry to the audit log. */
 export async function recordAudit(input: AuditInput, now: Date): Promise<void> {
   await AuditEntryModel.create({
+    ...(input.id ? { _id: new mongoose.Types.ObjectId(input.id) } : {}),
     at: now,
     actor: input.actor,
     action: input.action,
@@ -31,6 +36,8 @@ export async function recordAudit(input: AuditInput, now: Date): Promise<void> {
     after: input.after ?? null,
     detail: input.detail ?? '',
     eventId: input.eventId ?? '',
+  }).catch((error: unknown) => {
+    if (!(input.id && isDuplicateKeyError(error))) throw error;
   });
 }
 
