@@ -35,6 +35,8 @@ import { createOutboxMessenger } from './lark/outbox-messenger.js';
 import { Sender } from './lark/sender.js';
 import { createLogger, type Logger } from './logger.js';
 import { systemClock, type Clock } from './time/clock.js';
+import { configureSealing } from './domain/sealing.js';
+import { registerForgetSenders } from './jobs/forget-senders.js';
 import { createHttpApp } from './transport/http-app.js';
 import { startLongConnection } from './transport/ws.js';
 
@@ -77,6 +79,7 @@ const LISTEN_BACKLOG = 2048;
 export function createBot(opts: BotOptions): Bot {
   const { config } = opts;
   const log = opts.log ?? createLogger(config.logLevel);
+  configureSealing(config.appSecret);
   setTaskListenerErrorReporter((err, change) =>
     log.error({ err, taskId: change.task.id, kind: change.kind }, 'task listener failed'),
   );
@@ -112,6 +115,7 @@ export function createBot(opts: BotOptions): Bot {
   const scheduler = new Scheduler({ owner, clock, log });
   registerPolls(commands, actions, { client, scheduler, messenger, settings: services.settings });
   registerJobCleanup(scheduler, { tz: config.timezone });
+  registerForgetSenders(scheduler, config.timezone);
   const reminders = registerTaskReminderJobs(scheduler, {
     messenger,
     settings: services.settings,

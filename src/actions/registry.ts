@@ -22,6 +22,11 @@ export interface ActionInput {
 export interface ActionSpec<V = unknown> {
   name: string;
   roles: readonly Role[] | 'everyone';
+  /**
+   * The stored callback (inbox) keeps only `value.a` of the action: for actions whose value or
+   * form values must never sit in the database next to the operator (an anonymous vote).
+   */
+  private?: boolean;
   /** Validates `value` and `form_value` together. */
   input: z.ZodType<V, ActionInput>;
   run(ctx: EventContext, input: V): Promise<ActionResult>;

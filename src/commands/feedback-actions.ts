@@ -2,7 +2,7 @@
  * Card actions of the feedback channel: the form's 实名提交 / 匿名提交, and 回复 → 发送回复 on the
  * forwarded card (supervisors and admins only; a double press of one reply form relays once).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   buildFeedbackCard,
@@ -17,15 +17,18 @@ import {
   addReply,
   claimReply,
   FEEDBACK_MAX_CHARS,
+  finishReplyClaim,
+  type ReplyClaim,
   type FeedbackView,
   feedbackCardKey,
   getFeedback,
   listFeedbackRecipients,
 } from '../domain/feedback.js';
-import { resolveRelayToken } from '../domain/feedback-relay.js';
+import { FORGET_PREFIX, resolveAnonymousSender } from '../domain/feedback-relay.js';
+import { keyedId } from '../domain/sealing.js';
 import { type Translate, translator } from '../i18n/index.js';
 import { OutboxMessage } from '../models/outbox-message.js';
-import { checkFeedbackText, feedbackCardData, submitFeedback } from './feedback-submit.js';
+import { checkFeedbackText, feedbackCardData, forgetSender, submitFeedback } from './feedback-submit.js';
 
 const REPLIERS = ['supervisor', 'admin'] as const;
 const FEEDBACK_ID = z.string().regex(/^F[A-Z0-9]{6}$/);
@@ -69,6 +72,8 @@ async function submitForm(
   const problem = checkFeedbackText(ctx.t, input.text);
   if (problem) return warn(problem);
   const done = await submitFeedback(ctx, input.text, input.anonymous);
+  // The stored callback keeps no action (`private`); an anonymous one forgets its operator too.
+  if (input.anonymous) await forgetSender(ctx.eventId);
   return { toast: { type: 'success', content: done }, card: buildFeedbackSubmitted(ctx.t, done) };
 }
 
@@ -98,7 +103,12 @@ async function refreshOtherCards(ctx: EventContext, item: FeedbackView, nonce: s
     await ctx.services.messenger.patchCard(`${key}:patch:${nonce}`, { outboxKey: key }, card);
 }
 
-/** 发送回复: claims the form once, relays the reply to the sender (through the relay when anonymous). */
+/**
+ * 发送回复: a recoverable sequence. (1) the claim, holding the reply, makes a double press relay
+ * once; (2) the relay is one outbox entry keyed by the reply (item + form nonce), so enqueueing
+ * again changes nothing; (3) the reply is recorded on the item once per nonce; (4) the claim is
+ * marked done. A press of the same form after a crash anywhere in between finishes the rest.
+ */
 async function sendReply(
   ctx: EventContext,
   input: { id: string; nonce: string; text: string },
@@ -109,40 +119,17 @@ async function sendReply(
     return warn(t('feedback.err.tooLong', { max: FEEDBACK_MAX_CHARS }));
   const item = await getFeedback(input.id);
   if (!item) return warn(t('feedback.err.unknown', { id: input.id }));
-  if (!(await claimReply(item.id, input.nonce, ctx.actor.openId, ctx.now())))
-    return { toast: { type: 'info', content: t('feedback.err.replied') } };
   const byName = ctx.actor.name || (await ctx.services.directory.displayName(ctx.actor.openId));
-  if (item.anonymous) {
-    const to = item.relayToken ? await resolveRelayToken(item.relayToken) : undefined;
-    // The key must not name the item: the outbox row is addressed to the sender.
-    const key = `p2p:${createHash('sha256').update(`${item.id}:${input.nonce}:${item.relayToken}`).digest('hex')}`;
-    if (to) {
-      const st = await senderTranslator(ctx, to);
-      await ctx.services.messenger.sendText(
-        key,
-        { openId: to },
-        st('feedback.reply.relayAnonymous', { name: byName, text: input.text }),
-      );
-    }
-  } else if (item.sender) {
-    const st = await senderTranslator(ctx, item.sender);
-    await ctx.services.messenger.sendText(
-      `feedback:${item.id}:reply:${input.nonce}`,
-      { openId: item.sender },
-      st('feedback.reply.relayNamed', { id: item.id, name: byName, text: input.text }),
+  const { fresh, claim } = await claimReply(item.id, input.nonce, { by: ctx.actor.openId, byName, text: input.text }, ctx.now());
+  if (!fresh && claim.done) return { toast: { type: 'info', content: t('feedback.err.replied') } };
+  await relayReply(ctx, item, input.nonce, claim);
+  await addReply(item.id, { by: claim.by, byName: claim.byName, text: claim.text, nonce: input.nonce }, claim.at);
+  if (fresh)
+    await recordAudit(
+      { actor: claim.by, action: 'feedback.reply', outcome: 'ok', target: item.id, eventId: ctx.eventId },
+      ctx.now(),
     );
-  }
-  await addReply(item.id, { by: ctx.actor.openId, byName, text: input.text }, ctx.now());
-  await recordAudit(
-    {
-      actor: ctx.actor.openId,
-      action: 'feedback.reply',
-      outcome: 'ok',
-      target: item.id,
-      eventId: ctx.eventId,
-    },
-    ctx.now(),
-  );
+  await finishReplyClaim(item.id, input.nonce);
   const updated = (await getFeedback(item.id)) ?? item;
   await refreshOtherCards(ctx, updated, input.nonce);
   return {
@@ -151,9 +138,30 @@ async function sendReply(
   };
 }
 
+/** Enqueues the reply to the sender (idempotent: one outbox key per reply form). */
+async function relayReply(ctx: EventContext, item: FeedbackView, nonce: string, claim: ReplyClaim): Promise<void> {
+  if (item.anonymous) {
+    const to = await resolveAnonymousSender(item);
+    if (!to) return;
+    // The key must not name the item: the row is addressed to the sender, and it is deleted once
+    // delivered (its text is also on the item).
+    const key = `${FORGET_PREFIX}${keyedId(`reply:${item.id}:${nonce}`)}`;
+    const st = await senderTranslator(ctx, to);
+    await ctx.services.messenger.sendText(key, { openId: to }, st('feedback.reply.relayAnonymous', { name: claim.byName, text: claim.text }));
+  } else if (item.sender) {
+    const st = await senderTranslator(ctx, item.sender);
+    await ctx.services.messenger.sendText(
+      `feedback:${item.id}:reply:${nonce}`,
+      { openId: item.sender },
+      st('feedback.reply.relayNamed', { id: item.id, name: claim.byName, text: claim.text }),
+    );
+  }
+}
+
 /** Adds the feedback card actions. */
 export function registerFeedbackActions(actions: ActionRegistry): void {
-  actions.add({ name: FEEDBACK_ACTIONS.submit, roles: 'everyone', input: submitSchema, run: submitForm });
+  // `private`: the stored callback never holds the text (nor whether it was anonymous).
+  actions.add({ name: FEEDBACK_ACTIONS.submit, roles: 'everyone', private: true, input: submitSchema, run: submitForm });
   actions.add({ name: FEEDBACK_ACTIONS.reply, roles: REPLIERS, input: openSchema, run: openReply });
   actions.add({ name: FEEDBACK_ACTIONS.replySend, roles: REPLIERS, input: sendSchema, run: sendReply });
 }

@@ -1,8 +1,9 @@
 /**
- * Submitting feedback (text command or form). Anonymous items: the sender is kept only behind a
- * relay token, the stored inbox event loses the text, the audit entry carries no actor, nothing is
- * logged, and the confirmation names no feedback id (the outbox row addressed to the sender must
- * not link them to the item).
+ * Submitting feedback (text command or form), exactly once per event: the item id is keyed by the
+ * event, the forwards and the audit entry are keyed too, so a re-run after a crash finds them.
+ * Anonymous items: the sender is kept only sealed in the item; the audit entry carries no actor
+ * and only the day; nothing is logged; the confirmation names no feedback id and its outbox row
+ * is deleted once delivered; last, the stored event loses everything that names the sender.
  */
 import { buildFeedbackCard } from '../../cards/feedback-cards.js';
 import type { EventContext } from '../dispatch/context.js';
@@ -15,6 +16,9 @@ import {
   listFeedbackRecipients,
 } from '../domain/feedback.js';
 import { type Translate, translator } from '../i18n/index.js';
+import type { Card } from '../../cards/types.js';
+import { FORGET_PREFIX } from '../domain/feedback-relay.js';
+import { keyedId } from '../domain/sealing.js';
 import { InboxEventModel } from '../models/inbox-event.js';
 import { zonedDateTime, zonedParts } from '../time/zoned.js';
 
@@ -37,12 +41,41 @@ export function feedbackCardData(t: Translate, item: FeedbackView) {
   };
 }
 
-/** Removes the text (message events) and form values (card callbacks) from the stored inbox event. */
-async function forgetInboxText(eventId: string): Promise<void> {
+/**
+ * Removes everything naming the sender from a stored event (sender, operator, chat, content,
+ * action): called last, once the item, its forwards and the answer to the sender are stored, so
+ * a crash before it re-runs the whole (idempotent) sequence and loses nothing.
+ */
+export async function forgetSender(eventId: string): Promise<void> {
   await InboxEventModel.updateOne(
     { _id: { $eq: eventId } },
-    { $unset: { 'envelope.event.message.content': 1, 'envelope.event.action': 1 } },
+    {
+      $unset: {
+        'envelope.event.sender': 1,
+        'envelope.event.operator': 1,
+        'envelope.event.context': 1,
+        'envelope.event.action': 1,
+        'envelope.event.message.content': 1,
+        'envelope.event.message.chat_id': 1,
+        'envelope.event.message.mentions': 1,
+      },
+    },
   );
+}
+
+/**
+ * Answers the sender with an outbox entry that is deleted once delivered (src/domain/feedback-relay.ts):
+ * no row addressed to them stays behind with a time next to the forwarded item.
+ */
+export async function answerSenderEphemeral(ctx: EventContext, content: { text: string } | { card: Card }): Promise<void> {
+  const m = ctx.services.messenger;
+  const key = `${FORGET_PREFIX}${keyedId(`answer:${ctx.eventId}`)}`;
+  const p2pUser = ctx.chat?.type === 'p2p' ? ctx.actor.openId : undefined;
+  if (ctx.messageId) {
+    if ('text' in content) await m.replyText(key, ctx.messageId, content.text, ctx.chat?.id, p2pUser);
+    else await m.replyCard(key, ctx.messageId, content.card, ctx.chat?.id, p2pUser);
+  } else if ('text' in content) await m.sendText(key, { openId: ctx.actor.openId }, content.text);
+  else await m.sendCard(key, { openId: ctx.actor.openId }, content.card);
 }
 
 /** Checks the text; a Chinese hint when it is empty or too long. */
@@ -56,12 +89,11 @@ export function checkFeedbackText(t: Translate, text: string): string | undefine
 export async function submitFeedback(ctx: EventContext, text: string, anonymous: boolean): Promise<string> {
   const { t, services } = ctx;
   const settings = await services.settings();
-  if (anonymous) await forgetInboxText(ctx.eventId);
   const senderName = anonymous
     ? ''
     : ctx.actor.name || (await services.directory.displayName(ctx.actor.openId));
   const item = await createFeedback(
-    { text: text.trim(), anonymous, sender: ctx.actor.openId, senderName, timezone: settings.timezone },
+    { text: text.trim(), anonymous, sender: ctx.actor.openId, senderName, timezone: settings.timezone, eventId: ctx.eventId },
     ctx.now(),
   );
   const readerT = translator(settings.locale);
@@ -83,6 +115,9 @@ export async function submitFeedback(ctx: EventContext, text: string, anonymous:
       after: { anonymous, recipients: recipients.length },
       // The event id would lead back to the stored event (and so to the sender).
       eventId: anonymous ? '' : ctx.eventId,
+      // Keyed by the event: a re-run after a crash writes it once (and, anonymous, the id
+      // carries no creation time as an ObjectId would).
+      id: keyedId(`audit:feedback:${ctx.eventId}`, 12),
     },
     at,
   );

@@ -7,7 +7,7 @@ import type { ActionRegistry } from '../actions/registry.js';
 import type { EventContext } from '../dispatch/context.js';
 import { listFeedback } from '../domain/feedback.js';
 import { registerFeedbackActions } from './feedback-actions.js';
-import { checkFeedbackText, submitFeedback } from './feedback-submit.js';
+import { answerSenderEphemeral, checkFeedbackText, forgetSender, submitFeedback } from './feedback-submit.js';
 import { argsFrom, noArgs } from './org-args.js';
 import type { CommandRegistry } from './registry.js';
 
@@ -27,7 +27,10 @@ async function send(ctx: EventContext, args: { anonymous: boolean; text: string 
   if (problem) return ctx.reply.text(problem);
   const done = await submitFeedback(ctx, args.text, args.anonymous);
   const hint = args.anonymous && ctx.chat?.type === 'group' ? `\n${ctx.t('feedback.done.groupHint')}` : '';
-  await ctx.reply.text(`${done}${hint}`);
+  if (!args.anonymous) return ctx.reply.text(`${done}${hint}`);
+  // Anonymous: the answer is forgotten once delivered, then the event forgets its sender.
+  await answerSenderEphemeral(ctx, { text: `${done}${hint}` });
+  await forgetSender(ctx.eventId);
 }
 
 /** `/feedback list`: the newest 20 items; anonymous ones show 匿名. */
@@ -70,7 +73,11 @@ export function register(registry: CommandRegistry, actions: ActionRegistry): vo
     roles: 'everyone',
     args: feedbackArgs,
     async run(ctx, args) {
-      if (args.form) return ctx.reply.card(buildFeedbackForm(ctx.t));
+      if (args.form) {
+        // Asking for the form says "about to send feedback": that trace is forgotten too.
+        await answerSenderEphemeral(ctx, { card: buildFeedbackForm(ctx.t) });
+        return forgetSender(ctx.eventId);
+      }
       await send(ctx, args);
     },
   });

@@ -10,7 +10,7 @@ import type { ActionRegistry, ActionResult } from '../actions/registry.js';
 import { recordAudit } from '../domain/audit.js';
 import { mayViewPoll } from '../domain/poll-access.js';
 import { agencyView, renderPollCard, renderResultsCard } from '../domain/poll-announce.js';
-import { forgetCallbackChoice } from '../domain/poll-privacy.js';
+import { mixBallots } from '../domain/poll-mixer.js';
 import { castVote, type VoteRefusal } from '../domain/poll-votes.js';
 import { getPoll, resultsVisible } from '../domain/polls.js';
 import type { EventContext } from '../dispatch/context.js';
@@ -52,7 +52,6 @@ const REFUSAL: Record<VoteRefusal, MessageKey> = {
 async function vote(ctx: EventContext, input: { poll: string; options: string[] }): Promise<ActionResult> {
   const poll = await getPoll(input.poll);
   if (!poll) return { toast: { type: 'error', content: ctx.t('common.badAction') } };
-  if (poll.anonymous) await forgetCallbackChoice(ctx.eventId);
   const outcome = await castVote(poll, ctx.actor.openId, input.options, ctx.now());
   if (!outcome.ok) {
     ctx.log.info({ poll: poll.id, reason: outcome.reason }, 'poll vote refused');
@@ -62,7 +61,12 @@ async function vote(ctx: EventContext, input: { poll: string; options: string[] 
     );
     return { toast: { type: 'warning', content: ctx.t(REFUSAL[outcome.reason]) } };
   }
-  if (poll.anonymous) return { toast: { type: 'success', content: ctx.t('poll.vote.doneAnonymous') } };
+  if (poll.anonymous) {
+    // The vote is stored (sealed); moving a batch into ballots is the mixer's, and a failure
+    // there leaves it for the next vote or the close.
+    await mixBallots(poll.id, { final: false }).catch((error: unknown) => ctx.logWithoutActor?.error({ err: error, poll: poll.id }, 'ballot mixer failed'));
+    return { toast: { type: 'success', content: ctx.t('poll.vote.doneAnonymous') } };
+  }
   const choice = poll.options.filter((o) => input.options.includes(o.key)).map((o) => o.label).join('、');
   const { t, tz } = await agencyView({ settings: () => ctx.services.settings() });
   return {
@@ -117,8 +121,9 @@ const formSchema = z
 
 /** Registers the poll card actions and the create form. */
 export function registerPollActions(actions: ActionRegistry, deps: PollCommandDeps): void {
-  actions.add({ name: POLL_ACTIONS.vote, roles: 'everyone', input: voteSchema, run: vote });
-  actions.add({ name: POLL_ACTIONS.submit, roles: 'everyone', input: submitSchema, run: vote });
+  // `private`: the stored callback never holds the choice (a named vote keeps it in poll_votes).
+  actions.add({ name: POLL_ACTIONS.vote, roles: 'everyone', private: true, input: voteSchema, run: vote });
+  actions.add({ name: POLL_ACTIONS.submit, roles: 'everyone', private: true, input: submitSchema, run: vote });
   actions.add({ name: POLL_ACTIONS.results, roles: 'everyone', input: resultsSchema, run: showResults });
   actions.add({
     name: POLL_FORM_ACTION,

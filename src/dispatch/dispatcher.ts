@@ -211,7 +211,8 @@ export class Dispatcher {
       log.warn({ name }, 'card action not understood');
       return toast('error', 'common.badAction');
     }
-    if (!(await recordEvent(envelope, this.now()))) return toast('info', 'common.duplicateAction');
+    const stored = spec.private ? withoutAction(envelope, name as string) : envelope;
+    if (!(await recordEvent(stored, this.now()))) return toast('info', 'common.duplicateAction');
     const { operator, action, context, token } = parsed.data;
     const openId = operator.open_id ?? '';
     const ctx = await this.context(eventId, openId, log, {
@@ -342,6 +343,12 @@ function readFile(content: string): { fileKey: string; fileName: string } | unde
     // not JSON: not a file
   }
   return undefined;
+}
+
+/** The callback as stored for a private action: the action reduced to its name (card callbacks are never re-run). */
+function withoutAction(envelope: Envelope, name: string): Envelope {
+  const event = { ...(envelope.event as Record<string, unknown>), action: { value: { a: name } } };
+  return { ...envelope, event } as Envelope;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../dispatch/inbox.js';
 import { AuditEntryModel } from '../models/audit-entry.js';
 
 /** One audit record as written by a handler. */
@@ -17,10 +18,15 @@ export interface AuditInput {
    * a step re-run after a crash does not log its change twice.
    */
   key?: string;
+  /**
+   * A fixed id (24 hex) made by the caller, for entries whose key must not be derivable by a
+   * database reader (anonymous feedback uses a keyed HMAC); idempotent like `key`.
+   */
+  id?: string;
 }
 
 /** An audit record as read back. */
-export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after' | 'key'>> {
+export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after' | 'key' | 'id'>> {
   at: Date;
   before: unknown;
   after: unknown;
@@ -29,7 +35,7 @@ export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after
 /** Appends one entry to the audit log. */
 export async function recordAudit(input: AuditInput, now: Date): Promise<void> {
   const doc = {
-    ...(input.key ? { _id: keyedObjectId(input.key) } : {}),
+    ...(input.id ? { _id: new Types.ObjectId(input.id) } : input.key ? { _id: keyedObjectId(input.key) } : {}),
     at: now,
     actor: input.actor,
     action: input.action,
@@ -43,7 +49,7 @@ export async function recordAudit(input: AuditInput, now: Date): Promise<void> {
   try {
     await AuditEntryModel.create(doc);
   } catch (error) {
-    if (!input.key || (error as { code?: unknown }).code !== 11000) throw error;
+    if (!(input.key || input.id) || !isDuplicateKeyError(error)) throw error;
   }
 }
 

@@ -1,9 +1,8 @@
 /** Feedback items (监督员意见 / 建言献策): storing, listing, replies and who receives them. */
-import { randomBytes } from 'node:crypto';
 import { isDuplicateKeyError } from '../dispatch/inbox.js';
 import { FeedbackModel, FeedbackReplyClaimModel } from '../models/feedback.js';
 import { formatZoned } from '../time/zoned.js';
-import { createRelayToken } from './feedback-relay.js';
+import { keyedBytes, keyedId, seal } from './sealing.js';
 import { listPeopleWithRole } from './people.js';
 
 /** Longest feedback text accepted. */
@@ -17,6 +16,7 @@ export interface FeedbackView {
   sender: string | null;
   senderName: string;
   relayToken: string | null;
+  sealedSender: string | null;
   day: string;
   state: 'open' | 'replied';
   replies: { by: string; byName: string; text: string; at: Date }[];
@@ -24,8 +24,10 @@ export interface FeedbackView {
 
 const ID_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-function newId(): string {
-  return `F${[...randomBytes(6)].map((b) => ID_CHARS[b % ID_CHARS.length]).join('')}`;
+/** The item id of an event (attempt 0; a later attempt only after an id collision). */
+function idFor(eventId: string, attempt: number): string {
+  const bytes = keyedBytes(`feedback:${eventId}:${attempt}`);
+  return `F${[...bytes.subarray(0, 6)].map((b) => ID_CHARS[b % ID_CHARS.length]).join('')}`;
 }
 
 type FeedbackLean = {
@@ -35,6 +37,8 @@ type FeedbackLean = {
   sender?: string | null;
   senderName?: string | null;
   relayToken?: string | null;
+  sealedSender?: string | null;
+  src?: string | null;
   day: string;
   state?: string | null;
   replies?: { by: string; byName?: string | null; text: string; at: Date }[];
@@ -48,6 +52,7 @@ function toView(d: FeedbackLean): FeedbackView {
     sender: d.sender ?? null,
     senderName: d.senderName ?? '',
     relayToken: d.relayToken ?? null,
+    sealedSender: d.sealedSender ?? null,
     day: d.day,
     state: d.state === 'replied' ? 'replied' : 'open',
     replies: (d.replies ?? []).map((r) => ({ by: r.by, byName: r.byName ?? '', text: r.text, at: r.at })),
@@ -61,26 +66,33 @@ export interface CreateFeedbackInput {
   sender: string;
   senderName: string;
   timezone: string;
+  /** The event (message or callback) that creates the item: a re-run finds the same item. */
+  eventId: string;
 }
 
 /**
- * Stores an item. Anonymous: the sender becomes a relay token (separate collection) and only
- * the day is kept; the returned view has no sender.
+ * Stores an item exactly once per event: `_id` and `src` are keyed HMACs of the event id, so a
+ * re-run after a crash finds the item instead of adding one. Anonymous: the sender is sealed and
+ * only the day is kept; the returned view has no sender.
  */
 export async function createFeedback(input: CreateFeedbackInput, now: Date): Promise<FeedbackView> {
   const day = formatZoned(now, input.timezone, 'YYYY-MM-DD');
-  const base = { _id: newId(), text: input.text, anonymous: input.anonymous, day, state: 'open' as const };
-  const doc = input.anonymous
-    ? {
-        ...base,
-        sender: null,
-        senderName: '',
-        relayToken: await createRelayToken(input.sender),
-        createdAt: null,
-      }
-    : { ...base, sender: input.sender, senderName: input.senderName, relayToken: null, createdAt: now };
-  await FeedbackModel.create(doc);
-  return toView({ ...doc, replies: [] });
+  const src = keyedId(`feedback-src:${input.eventId}`);
+  for (let attempt = 0; ; attempt++) {
+    const base = { _id: idFor(input.eventId, attempt), src, text: input.text, anonymous: input.anonymous, day, state: 'open' as const };
+    const doc = input.anonymous
+      ? { ...base, sender: null, senderName: '', relayToken: null, sealedSender: seal(input.sender), createdAt: null }
+      : { ...base, sender: input.sender, senderName: input.senderName, relayToken: null, sealedSender: null, createdAt: now };
+    try {
+      await FeedbackModel.create(doc);
+      return toView({ ...doc, replies: [] });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    const existing = await FeedbackModel.findOne({ _id: { $eq: base._id } }).lean();
+    if (existing?.src === src) return toView(existing as FeedbackLean);
+    if (attempt >= 5) throw new Error('no free feedback id');
+  }
 }
 
 /** One item by id. */
@@ -95,26 +107,54 @@ export async function listFeedback(limit: number): Promise<FeedbackView[]> {
   return docs.map((d) => toView(d as FeedbackLean));
 }
 
-/** Claims one reply form submission; false when it was already submitted (double press). */
-export async function claimReply(id: string, nonce: string, by: string, now: Date): Promise<boolean> {
-  try {
-    await FeedbackReplyClaimModel.create({ _id: `${id}:${nonce}`, by, at: now });
-    return true;
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
+/** A claimed reply: who wrote it and what, and whether it has been recorded on the item. */
+export interface ReplyClaim {
+  by: string;
+  byName: string;
+  text: string;
+  at: Date;
+  done: boolean;
 }
 
-/** Records a reply on the item. */
-export async function addReply(
+/**
+ * Claims one reply form submission (the reply itself is stored in the claim). `fresh` for the
+ * first press; a later press gets the stored claim — unfinished when a crash stopped the first
+ * one after the claim, so the caller finishes it (every later step is idempotent).
+ */
+export async function claimReply(
   id: string,
+  nonce: string,
   reply: { by: string; byName: string; text: string },
   now: Date,
+): Promise<{ fresh: boolean; claim: ReplyClaim }> {
+  try {
+    await FeedbackReplyClaimModel.create({ _id: `${id}:${nonce}`, ...reply, at: now, done: false });
+    return { fresh: true, claim: { ...reply, at: now, done: false } };
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  const doc = await FeedbackReplyClaimModel.findOne({ _id: { $eq: `${id}:${nonce}` } }).lean();
+  if (!doc) throw new Error('reply claim vanished');
+  return {
+    fresh: false,
+    claim: { by: doc.by, byName: doc.byName ?? '', text: doc.text ?? '', at: doc.at, done: doc.done === true },
+  };
+}
+
+/** Marks a claimed reply finished (relayed and recorded). */
+export async function finishReplyClaim(id: string, nonce: string): Promise<void> {
+  await FeedbackReplyClaimModel.updateOne({ _id: { $eq: `${id}:${nonce}` } }, { $set: { done: true } });
+}
+
+/** Records a reply on the item, once per reply form (`nonce`). */
+export async function addReply(
+  id: string,
+  reply: { by: string; byName: string; text: string; nonce: string },
+  at: Date,
 ): Promise<void> {
   await FeedbackModel.updateOne(
-    { _id: { $eq: id } },
-    { $push: { replies: { ...reply, at: now } }, $set: { state: 'replied' } },
+    { _id: { $eq: id }, 'replies.nonce': { $ne: reply.nonce } },
+    { $push: { replies: { ...reply, at } }, $set: { state: 'replied' } },
   );
 }
 

@@ -6,6 +6,7 @@
  */
 import { PollBallotModel, PollVoteModel } from '../models/poll-vote.js';
 import { MIN_SLICE } from './poll-eligibility.js';
+import { countedGeneration } from './poll-mixer.js';
 import type { PollView } from './polls.js';
 
 /** Raw counts of one slice (or of the whole poll): respondents and votes per option key. */
@@ -118,9 +119,16 @@ type GroupRow = { _id: { s?: string | null; o?: string[] | null } | null; n: num
  */
 export async function tallyPoll(poll: PollView): Promise<PollCounts> {
   const model = (poll.anonymous ? PollBallotModel : PollVoteModel) as typeof PollBallotModel;
+  const match: Record<string, unknown> = { poll: poll.id };
+  if (poll.anonymous) {
+    // Mixed ballots only: sealed votes wait for a batch of five, so the figures move in steps of
+    // at least five and a results card never reveals a single vote.
+    const gen = await countedGeneration(poll.id, poll.state === 'closed');
+    match.gen = gen === 1 ? 1 : { $ne: 1 };
+  }
   const group = async (field: '$chat' | '$dept' | null) => {
     const rows = (await model.aggregate([
-      { $match: { poll: poll.id } },
+      { $match: match },
       { $group: { _id: { s: field, o: '$options' }, n: { $sum: 1 } } },
     ])) as GroupRow[];
     const map = new Map<string | null, SliceCounts>();

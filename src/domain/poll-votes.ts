@@ -3,13 +3,15 @@
  * step is a unique-`_id` insert (atomic on MongoDB and FerretDB alike); nothing reads, changes
  * and writes back a shared document.
  *
- * Named polls store one PollVote per voter. Anonymous polls store who voted (PollVoter) apart
- * from what was chosen (PollBallot: random id, no voter, no time), so nothing links the two.
+ * Named polls store one PollVote per voter. Anonymous polls store one PollVoter per voter with
+ * the choice sealed under the process key; src/domain/poll-mixer.ts turns sealed votes into
+ * ballots (no voter, no time) in shuffled batches, so nothing a database reader sees links them.
  */
-import { randomBytes } from 'node:crypto';
 import { isDuplicateKeyError } from '../dispatch/inbox.js';
-import { PollBallotModel, PollVoteModel, PollVoterModel } from '../models/poll-vote.js';
+import { PollVoteModel, PollVoterModel } from '../models/poll-vote.js';
+import type { SealedVote } from './poll-mixer.js';
 import { findEligible, isVotingOver, type PollView } from './polls.js';
+import { seal } from './sealing.js';
 
 /** Why a vote was not taken. */
 export type VoteRefusal = 'closed' | 'not_eligible' | 'already' | 'bad_choice' | 'no_choice' | 'too_many';
@@ -53,25 +55,22 @@ export async function castVote(
   return { ok: true, changed: true };
 }
 
-/** Anonymous: claim "has voted" first (final: nothing remembers the choice to change it), then the ballot. */
+/**
+ * Anonymous: ONE insert — the voter record with the choice sealed in it. That insert is the
+ * durable "vote counted" and the one-vote guard; the mixer later moves it into a ballot batch.
+ * Nothing remembers the choice in clear, so it cannot be changed.
+ */
 async function castAnonymous(
   pollId: string,
   openId: string,
   chosen: string[],
   slice: { chat: string | null; dept: string | null },
 ): Promise<VoteOutcome> {
-  const voterId = `${pollId}:${openId}`;
+  const vote: SealedVote = { o: chosen, c: slice.chat, d: slice.dept };
   try {
-    await PollVoterModel.create({ _id: voterId, poll: pollId, openId });
+    await PollVoterModel.create({ _id: `${pollId}:${openId}`, poll: pollId, openId, sealed: seal(JSON.stringify(vote), 256) });
   } catch (error) {
     if (isDuplicateKeyError(error)) return { ok: false, reason: 'already' };
-    throw error;
-  }
-  try {
-    await PollBallotModel.create({ _id: randomBytes(16).toString('hex'), poll: pollId, options: chosen, ...slice });
-  } catch (error) {
-    // The ballot was not stored: free the voter to try again.
-    await PollVoterModel.deleteOne({ _id: { $eq: voterId } });
     throw error;
   }
   return { ok: true, changed: false };

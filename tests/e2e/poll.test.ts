@@ -216,7 +216,7 @@ describe('polls and satisfaction surveys, end to end', () => {
     const voterIds = (await PollVoterModel.find({ poll: satisfaction }).lean()).map((v) => v.openId);
     expect(voterIds).toHaveLength(15);
     for (const b of await db.collection('poll_ballots').find({ poll: satisfaction }).toArray()) {
-      expect(Object.keys(b).sort()).toEqual(['_id', 'chat', 'dept', 'options', 'poll']);
+      expect(Object.keys(b).sort()).toEqual(['_id', 'chat', 'dept', 'gen', 'options', 'poll']);
       expect(String(b._id)).toMatch(/^[0-9a-f]{32}$/);
       expect(typeof b._id).toBe('string');
     }
