@@ -11,7 +11,8 @@ import { mayTargetChat, mayTargetDept } from '../domain/target-scope.js';
 import type { PledgeView } from '../domain/pledges.js';
 import { ChatModel } from '../models/chat.js';
 import { PledgeRuleModel } from '../models/pledge.js';
-import { allowedChatsText, allowedDeptsText, auditTargetRefusal } from './pledge-targets.js';
+import { allowedChatsText, allowedDeptsText } from './pledge-targets.js';
+import { auditScopeRefusal } from './scope-audit.js';
 
 const DEPT_WORDS = new Set(['部门', 'dept', 'department']);
 
@@ -22,7 +23,7 @@ async function addDeptRule(ctx: EventContext, pledge: PledgeView, name: string):
   const dept = await findDepartmentByName(name);
   if (!dept) return ctx.reply.text(t('pledge.rule.deptUnknown', { name }));
   if (!mayTargetDept(ctx.actor, dept.id)) {
-    await auditTargetRefusal(ctx, 'pledge.rule', dept.id, 'dept');
+    await auditScopeRefusal(ctx, 'pledge.rule', dept.id, 'dept');
     return ctx.reply.text(t('scope.pledge.ruleDeptOutside', { name: dept.name, allowed: await allowedDeptsText(ctx) }));
   }
   await PledgeRuleModel.updateOne(
@@ -64,7 +65,7 @@ export async function addRule(ctx: EventContext, pledge: PledgeView, words: stri
   }
   const target = await findChat(chatId);
   if (!mayTargetChat(ctx.actor, target)) {
-    await auditTargetRefusal(ctx, 'pledge.rule', chatId, 'chat');
+    await auditScopeRefusal(ctx, 'pledge.rule', chatId, 'chat');
     const allowed = await allowedChatsText(ctx);
     return ctx.reply.text(t('scope.pledge.ruleChatOutside', { name: target?.name || name || chatId, allowed }));
   }

@@ -5,7 +5,6 @@
  * anything. A refusal names what the leader may choose, changes nothing and is audited.
  */
 import type { EventContext } from '../dispatch/context.js';
-import { recordAudit } from '../domain/audit.js';
 import { findChat } from '../domain/chats.js';
 import { findDepartment } from '../domain/departments.js';
 import {
@@ -17,6 +16,7 @@ import {
   targetsEverything,
 } from '../domain/target-scope.js';
 import type { SignerSources } from './pledge-launch.js';
+import { auditScopeRefusal } from './scope-audit.js';
 
 /** The form's options: the departments and bound chats the actor may target. */
 export async function pledgeFormOptions(ctx: EventContext) {
@@ -43,33 +43,25 @@ export async function allowedDeptsText(ctx: EventContext): Promise<string> {
     : ctx.t('scope.allowedDepts', { list: depts.map((d) => d.name).join('、') });
 }
 
-/** Audits a refused target (action, the target, what kind of target). */
-export async function auditTargetRefusal(ctx: EventContext, action: string, target: string, kind: string): Promise<void> {
-  await recordAudit(
-    { actor: ctx.actor.openId, action, outcome: 'refused', target, detail: `scope:${kind}`, eventId: ctx.eventId },
-    ctx.now(),
-  );
-}
-
 /** The refusal text when a source is outside the actor's departments (audited), else null. */
 export async function checkSignerSources(ctx: EventContext, action: string, sources: SignerSources): Promise<string | null> {
   if (targetsEverything(ctx.actor)) return null;
   const { t } = ctx;
   for (const deptId of sources.deptIds) {
     if (mayTargetDept(ctx.actor, deptId)) continue;
-    await auditTargetRefusal(ctx, action, deptId, 'dept');
+    await auditScopeRefusal(ctx, action, deptId, 'dept');
     const name = (await findDepartment(deptId))?.name ?? deptId;
     return t('scope.pledge.deptOutside', { name, allowed: await allowedDeptsText(ctx) });
   }
   for (const chatId of sources.chatIds) {
     const chat = await findChat(chatId);
     if (chat?.active && mayTargetChat(ctx.actor, chat)) continue;
-    await auditTargetRefusal(ctx, action, chatId, 'chat');
+    await auditScopeRefusal(ctx, action, chatId, 'chat');
     return t('scope.pledge.chatOutside', { name: chat?.name || chatId, allowed: await allowedChatsText(ctx) });
   }
   const outside = await peopleOutside(ctx.actor, sources.people);
   if (outside.length > 0) {
-    await auditTargetRefusal(ctx, action, outside[0]!, 'person');
+    await auditScopeRefusal(ctx, action, outside[0]!, 'person');
     return t('scope.pledge.personOutside', { name: await ctx.services.directory.displayName(outside[0]!) });
   }
   return null;

@@ -247,6 +247,10 @@ export const pollMessages = {
     'zh-CN': '仅含您分管部门（及下级部门）的人员与数据',
     'en-US': 'Only the people and figures of your departments (and those below them)',
   },
+  'poll.export.partialNote': {
+    'zh-CN': '部分部门为保护匿名未单列，未计入以上合计',
+    'en-US': 'Some departments are hidden to protect anonymity and are not in the figures above',
+  },
   'poll.export.scopedDone': {
     'zh-CN': '（仅含您分管部门的人员与数据）',
     'en-US': ' (only your departments\' people and figures)',
