@@ -17,6 +17,7 @@ import { formatZoned } from '../time/zoned.js';
 import { registerBroadcastActions } from './broadcast-actions.js';
 import { readRemindHours, readTargets } from './broadcast-args.js';
 import { argsFrom } from './org-args.js';
+import { auditScopeRefusal } from './scope-audit.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
 
 /** Who may send broadcasts (leaders: to their departments' chats only). */
@@ -45,7 +46,10 @@ async function sendNow(
   if (!isAdmin(ctx.actor)) {
     const outside = chats.filter((c) => !ctx.actor.leads.includes(c.deptId));
     if (read.targets.kind === 'all') chats = chats.filter((c) => ctx.actor.leads.includes(c.deptId));
-    else if (outside.length > 0) return ctx.reply.text(t('broadcast.err.scope'));
+    else if (outside.length > 0) {
+      await auditScopeRefusal(ctx, 'broadcast.send', outside[0]!.chatId, 'chat');
+      return ctx.reply.text(t('broadcast.err.scope'));
+    }
   }
   if (chats.length === 0) return ctx.reply.text(t('broadcast.err.noChats'));
   const { locale } = await ctx.services.settings();
@@ -91,6 +95,7 @@ async function showStats(ctx: EventContext, args: { id: string | undefined }): P
     ctx.services.settings(),
   ]);
   const names = new Map(depts.map((d) => [d.id, d.name]));
+  const seesEveryDept = ctx.actor.roles.some((r) => r === 'admin' || r === 'supervisor');
   await ctx.reply.card(
     buildBroadcastStatsCard(t, {
       id: broadcast.id,
@@ -103,7 +108,9 @@ async function showStats(ctx: EventContext, args: { id: string | undefined }): P
       answered: figures.answered,
       correct: figures.correct,
       hasQuiz: Boolean(item?.quiz),
+      // A leader's breakdown lists only their departments (admins and supervisors see every one).
       byDepartment: [...figures.byDept.entries()]
+        .filter(([id]) => seesEveryDept || (id !== '' && ctx.actor.leads.includes(id)))
         .map(([id, f]) => ({ name: id ? (names.get(id) ?? id) : t('broadcast.stats.noDept'), ...f }))
         .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
     }),

@@ -16,6 +16,7 @@ import { PLEDGE_KINDS } from '../models/pledge.js';
 import { formatZoned } from '../time/zoned.js';
 import { createAndLaunch, mayManagePledge, reviseAndResend } from './pledge-launch.js';
 import { refreshProgressCards, renderSignerCard } from './pledge-publish.js';
+import { checkSignerSources } from './pledge-targets.js';
 import { parseFormDateTime } from './task-args.js';
 
 const f = PLEDGE_FORM_FIELDS;
@@ -226,6 +227,9 @@ export function registerPledgeActions(
       const { sources } = input;
       if (sources.people.length + sources.deptIds.length + sources.chatIds.length === 0)
         return warn(t('pledge.form.signersMissing'));
+      // The form offered only the leader's departments and chats; a submit may still name others.
+      const outside = await checkSignerSources(ctx, 'pledge.create', sources);
+      if (outside) return { toast: { type: 'error', content: outside } };
       const result = await createAndLaunch(ctx, client, {
         ...input,
         text: input.text.trim() === '' ? '' : input.text,

@@ -5,10 +5,14 @@
 
 import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
+import { findChat } from '../domain/chats.js';
 import { findDepartmentByName } from '../domain/departments.js';
+import { mayTargetChat, mayTargetDept } from '../domain/target-scope.js';
 import type { PledgeView } from '../domain/pledges.js';
 import { ChatModel } from '../models/chat.js';
 import { PledgeRuleModel } from '../models/pledge.js';
+import { allowedChatsText, allowedDeptsText } from './pledge-targets.js';
+import { auditScopeRefusal } from './scope-audit.js';
 
 const DEPT_WORDS = new Set(['部门', 'dept', 'department']);
 
@@ -18,6 +22,10 @@ async function addDeptRule(ctx: EventContext, pledge: PledgeView, name: string):
   if (name === '') return ctx.reply.text(t('pledge.rule.deptMissing'));
   const dept = await findDepartmentByName(name);
   if (!dept) return ctx.reply.text(t('pledge.rule.deptUnknown', { name }));
+  if (!mayTargetDept(ctx.actor, dept.id)) {
+    await auditScopeRefusal(ctx, 'pledge.rule', dept.id, 'dept');
+    return ctx.reply.text(t('scope.pledge.ruleDeptOutside', { name: dept.name, allowed: await allowedDeptsText(ctx) }));
+  }
   await PledgeRuleModel.updateOne(
     { _id: `${pledge.id}:dept:${dept.id}` },
     {
@@ -54,6 +62,12 @@ export async function addRule(ctx: EventContext, pledge: PledgeView, words: stri
   if (!chatId) {
     await ctx.reply.text(name === '' ? t('pledge.rule.where') : t('pledge.rule.chatUnknown', { name }));
     return;
+  }
+  const target = await findChat(chatId);
+  if (!mayTargetChat(ctx.actor, target)) {
+    await auditScopeRefusal(ctx, 'pledge.rule', chatId, 'chat');
+    const allowed = await allowedChatsText(ctx);
+    return ctx.reply.text(t('scope.pledge.ruleChatOutside', { name: target?.name || name || chatId, allowed }));
   }
   const id = `${pledge.id}:chat:${chatId}`;
   await PledgeRuleModel.updateOne(

@@ -7,8 +7,6 @@ import { buildPledgeEditForm, buildPledgeForm } from '../../cards/pledge-form-ca
 import type { ActionRegistry } from '../actions/registry.js';
 import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
-import { listBoundChats } from '../domain/chats.js';
-import { listDepartments } from '../domain/departments.js';
 import { inSight, pledgeSightOf, signaturesInSight } from '../domain/pledge-scope.js';
 import {
   currentSignature,
@@ -40,6 +38,7 @@ import {
   signerCardKey,
 } from './pledge-publish.js';
 import { addRule } from './pledge-rules.js';
+import { checkSignerSources, pledgeFormOptions } from './pledge-targets.js';
 import type { CommandRegistry } from './registry.js';
 
 const MANAGERS = ['admin', 'leader'] as const;
@@ -192,13 +191,8 @@ export function register(
     where: 'p2p',
     args: noArgs,
     async run(ctx) {
-      const [departments, chats] = await Promise.all([listDepartments(), listBoundChats()]);
-      await ctx.reply.card(
-        buildPledgeForm(ctx.t, {
-          departments: departments.map((d) => ({ value: d.id, label: d.name })),
-          chats: chats.map((c) => ({ value: c.chatId, label: c.name || c.chatId })),
-        }),
-      );
+      // Only what the actor may target (a leader: their departments and the chats bound to them).
+      await ctx.reply.card(buildPledgeForm(ctx.t, await pledgeFormOptions(ctx)));
     },
   });
   registry.add({
@@ -227,7 +221,10 @@ export function register(
     args: idAndPeopleArg,
     async run(ctx, args) {
       const pledge = await managedPledge(ctx, args.id, 'pledge.send');
-      if (pledge) await sendTo(ctx, pledge, args.people);
+      if (!pledge) return;
+      const outside = await checkSignerSources(ctx, 'pledge.send', { people: args.people, deptIds: [], chatIds: [] });
+      if (outside) return ctx.reply.text(outside);
+      await sendTo(ctx, pledge, args.people);
     },
   });
   registry.add({

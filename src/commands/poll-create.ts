@@ -37,12 +37,27 @@ async function allowedChats(ctx: EventContext): Promise<ChatInfo[]> {
   return isAdmin(ctx.actor) ? chats : chats.filter((c) => leadsDepartment(ctx.actor, c.deptId));
 }
 
+/** Refuses a chat outside the actor's departments: audited, and the answer names the chats they may choose. */
+async function refuseChat(ctx: EventContext, chat: { chatId: string; name: string }, allowed: ChatInfo[]): Promise<Refusal> {
+  await recordAudit(
+    { actor: ctx.actor.openId, action: 'poll.create', outcome: 'refused', target: chat.chatId, detail: 'scope:chat', eventId: ctx.eventId },
+    ctx.now(),
+  );
+  const list = allowed.map((c) => c.name || c.chatId).join('、');
+  return { ok: false, text: ctx.t('poll.err.chatScope', { name: chat.name || chat.chatId, allowed: list || '—' }) };
+}
+
 /** Resolves the target chats of a draft, or the message saying what is wrong. */
 async function resolveChats(ctx: EventContext, draft: PollDraft): Promise<ChatInfo[] | Refusal> {
   const { t } = ctx;
   const allowed = await allowedChats(ctx);
   const mayUse = (c: ChatInfo) => isAdmin(ctx.actor) || leadsDepartment(ctx.actor, c.deptId);
   if (draft.chatIds) {
+    // A form submit may name chats the form never offered: each one is checked again.
+    for (const chatId of draft.chatIds) {
+      if (allowed.some((c) => c.chatId === chatId)) continue;
+      return refuseChat(ctx, (await findChat(chatId)) ?? { chatId, name: '' }, allowed);
+    }
     const chats = allowed.filter((c) => draft.chatIds!.includes(c.chatId));
     return chats.length > 0 ? chats : { ok: false, text: t('poll.form.noChats') };
   }
@@ -50,7 +65,7 @@ async function resolveChats(ctx: EventContext, draft: PollDraft): Promise<ChatIn
   if (draft.chats === null) {
     if (ctx.chat?.type !== 'group') return { ok: false, text: t('poll.err.noChats') };
     const here = (await findChat(ctx.chat.id)) ?? { chatId: ctx.chat.id, name: '', deptId: null, active: true };
-    if (!mayUse(here)) return { ok: false, text: t('poll.err.chatScope', { name: here.name || here.chatId }) };
+    if (!mayUse(here)) return refuseChat(ctx, here, allowed);
     return [here];
   }
   const every = await listBoundChats();
@@ -58,7 +73,7 @@ async function resolveChats(ctx: EventContext, draft: PollDraft): Promise<ChatIn
   for (const name of draft.chats) {
     const chat = every.find((c) => c.name === name || c.chatId === name);
     if (!chat) return { ok: false, text: t('poll.err.chatUnknown', { name }) };
-    if (!mayUse(chat)) return { ok: false, text: t('poll.err.chatScope', { name }) };
+    if (!mayUse(chat)) return refuseChat(ctx, { chatId: chat.chatId, name }, allowed);
     if (!out.includes(chat)) out.push(chat);
   }
   return out;

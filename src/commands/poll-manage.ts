@@ -8,6 +8,7 @@ import { recordAudit } from '../domain/audit.js';
 import { mayExportPoll, mayManagePoll, mayViewPoll } from '../domain/poll-access.js';
 import { closeAndAnnounce, renderResultsCard } from '../domain/poll-announce.js';
 import { buildPollExport, pollExportXlsx, pollSheetCsv } from '../domain/poll-export.js';
+import { peopleInScope, pollScopeOf } from '../domain/poll-scope.js';
 import { countVoters, listVoters } from '../domain/poll-votes.js';
 import { getPoll, listEligible, listPolls, type PollView, pollsEligibleFor, resultsVisible } from '../domain/polls.js';
 import { localesOf } from '../domain/person-locale.js';
@@ -96,8 +97,16 @@ async function runExport(ctx: EventContext, id: string, csv: boolean) {
   const poll = await pollOrSay(ctx, id);
   if (!poll || (await refuseUnless(ctx, await mayExportPoll(ctx.actor, poll), 'poll.export', poll, 'poll.err.notViewer'))) return;
   if (!resultsVisible(poll)) return ctx.reply.text(ctx.t('poll.err.hidden', { id: poll.id }));
+  const scope = pollScopeOf(ctx.actor, poll);
+  if (scope.kind === 'departments' && (await peopleInScope(await listEligible(poll.id), scope.deptIds)).size === 0) {
+    await recordAudit(
+      { actor: ctx.actor.openId, action: 'poll.export', outcome: 'refused', target: poll.id, detail: 'scope:outside', eventId: ctx.eventId },
+      ctx.now(),
+    );
+    return ctx.reply.text(ctx.t('poll.err.exportOutside', { id: poll.id }));
+  }
   const { timezone } = await ctx.services.settings();
-  const sheets = await buildPollExport(poll, ctx.t, timezone);
+  const sheets = await buildPollExport(poll, ctx.t, timezone, scope);
   const to = { openId: ctx.actor.openId };
   const stamp = formatZoned(ctx.now(), timezone, 'YYYYMMDD-HHmm');
   if (csv) {
@@ -116,10 +125,18 @@ async function runExport(ctx: EventContext, id: string, csv: boolean) {
     });
   }
   await recordAudit(
-    { actor: ctx.actor.openId, action: 'poll.export', outcome: 'ok', target: poll.id, detail: csv ? 'csv' : 'xlsx', eventId: ctx.eventId },
+    {
+      actor: ctx.actor.openId,
+      action: 'poll.export',
+      outcome: 'ok',
+      target: poll.id,
+      detail: `${csv ? 'csv' : 'xlsx'}${scope.kind === 'departments' ? ':scoped' : ''}`,
+      eventId: ctx.eventId,
+    },
     ctx.now(),
   );
-  await ctx.reply.text(`${ctx.t('poll.export.done', { id: poll.id })}${poll.anonymous ? ctx.t('poll.export.anonymousNote') : ''}`);
+  const scoped = scope.kind === 'departments' ? ctx.t('poll.export.scopedDone') : '';
+  await ctx.reply.text(`${ctx.t('poll.export.done', { id: poll.id })}${scoped}${poll.anonymous ? ctx.t('poll.export.anonymousNote') : ''}`);
 }
 
 async function runList(ctx: EventContext) {

@@ -12,6 +12,7 @@ import { collectScoreFigures } from '../domain/score-figures.js';
 import { looksLikePeriod, parseScorePeriod } from '../domain/score-period.js';
 import type { Translate } from '../i18n/index.js';
 import { argsFrom, noArgs } from './org-args.js';
+import { auditScopeRefusal } from './scope-audit.js';
 import type { CommandRegistry } from './registry.js';
 
 const VIEWERS = ['admin', 'leader', 'supervisor'] as const;
@@ -67,8 +68,10 @@ async function show(ctx: EventContext, args: { dept: string; period: string }): 
   if (args.dept !== '') {
     const dept = await findDepartmentByName(args.dept);
     if (!dept) return ctx.reply.text(t('score.err.dept', { name: args.dept }));
-    if (!seesAll(ctx) && !ctx.actor.leads.includes(dept.id))
+    if (!seesAll(ctx) && !ctx.actor.leads.includes(dept.id)) {
+      await auditScopeRefusal(ctx, 'score.show', dept.id, 'dept');
       return ctx.reply.text(t('score.err.notYours', { name: dept.name }));
+    }
     const score = computeScore(await collectScoreFigures(dept.id, period, ctx.log), weights);
     return ctx.reply.card(buildScoreCard(t, dept.name, period.label, score));
   }

@@ -14,6 +14,7 @@ import type { EventContext } from '../dispatch/context.js';
 import { parseZonedDateTime } from '../time/parse-datetime.js';
 import { formatZoned } from '../time/zoned.js';
 import { argsFrom } from './org-args.js';
+import { auditScopeRefusal } from './scope-audit.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
 import { readTaskEdit } from './task-args.js';
 import { publishTaskCard, taskCardData, taskErrorText } from './task-view.js';
@@ -46,8 +47,10 @@ async function listTasks(ctx: EventContext, args: ListArgs): Promise<void> {
   if (args.kind === 'dept') {
     const dept = await findDepartmentByName(args.name);
     if (!dept) return ctx.reply.text(t('task.list.deptUnknown', { name: args.name }));
-    if (!seesAllTasks(ctx.actor) && !ctx.actor.leads.includes(dept.id))
+    if (!seesAllTasks(ctx.actor) && !ctx.actor.leads.includes(dept.id)) {
+      await auditScopeRefusal(ctx, 'task.list', dept.id, 'dept');
       return ctx.reply.text(t('task.list.deptScope'));
+    }
     filter = { kind: 'dept', deptIds: await withDescendants([dept.id]) };
     department = dept.name;
   }

@@ -1,6 +1,6 @@
 import { buildTaskForm } from '../../cards/task-form-card.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import { listBoundChats } from '../domain/chats.js';
+import { targetableChats, targetsEverything } from '../domain/target-scope.js';
 import type { CreateTaskInput } from '../domain/tasks.js';
 import { dateErrorText } from './date-error.js';
 import type { EventContext } from '../dispatch/context.js';
@@ -48,11 +48,12 @@ export function register(registry: CommandRegistry, actions: ActionRegistry): vo
     ),
     async run(ctx, args) {
       if ('form' in args) {
-        const chats = await listBoundChats();
+        // Only the chats the actor may target (a leader: those bound to their departments).
+        const chats = await targetableChats(ctx.actor);
         const options = chats.map((c) => ({ value: c.chatId, label: c.name || c.chatId }));
-        await ctx.reply.card(
-          buildTaskForm(ctx.t, options, ctx.chat?.type === 'group' ? ctx.chat.id : undefined),
-        );
+        const here = ctx.chat?.type === 'group' ? ctx.chat.id : undefined;
+        const offered = here && (targetsEverything(ctx.actor) || chats.some((c) => c.chatId === here));
+        await ctx.reply.card(buildTaskForm(ctx.t, options, offered ? here : undefined));
         return;
       }
       const input = await readAddCommand(ctx, readTaskAdd(args));

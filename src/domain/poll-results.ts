@@ -7,6 +7,7 @@
 import { PollBallotModel, PollVoteModel } from '../models/poll-vote.js';
 import { MIN_SLICE } from './poll-eligibility.js';
 import { countedGeneration } from './poll-mixer.js';
+import { chooseHiddenSlices, type PollCell } from './poll-suppression.js';
 import type { PollView } from './polls.js';
 
 /** Raw counts of one slice (or of the whole poll): respondents and votes per option key. */
@@ -15,11 +16,13 @@ export interface SliceCounts {
   votes: Record<string, number>;
 }
 
-/** Counts of a poll: the whole, and per chat and per department (null id: small slices merged). */
+/** Counts of a poll: the whole, per chat, per department (null id: small slices merged) and per (chat, department) cell. */
 export interface PollCounts {
   total: SliceCounts;
   byChat: Map<string | null, SliceCounts>;
   byDept: Map<string | null, SliceCounts>;
+  /** Respondents per (chat, department) cell, for the suppression rule (see poll-suppression.ts). */
+  cells: PollCell[];
 }
 
 /** One option's line of the results. */
@@ -31,7 +34,7 @@ export interface OptionResult {
   percent: number;
 }
 
-/** One breakdown slice; `suppressed` hides its figures (fewer than MIN_SLICE respondents). */
+/** One breakdown slice; `suppressed` hides its figures (too few respondents, alone or by subtraction). */
 export interface SliceResult {
   id: string | null;
   respondents: number;
@@ -80,9 +83,9 @@ export function satisfactionIndex(poll: PollView, counts: SliceCounts): number |
   return n > 0 ? round1(sum / n) : null;
 }
 
-function slices(poll: PollView, map: Map<string | null, SliceCounts>): SliceResult[] {
+function slices(poll: PollView, map: Map<string | null, SliceCounts>, hidden: Set<string | null>): SliceResult[] {
   const out = [...map.entries()].map(([id, counts]) => {
-    const suppressed = counts.respondents < MIN_SLICE;
+    const suppressed = counts.respondents < MIN_SLICE || hidden.has(id);
     return {
       id,
       respondents: suppressed ? 0 : counts.respondents,
@@ -95,9 +98,13 @@ function slices(poll: PollView, map: Map<string | null, SliceCounts>): SliceResu
   return out.sort((a, b) => (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || b.respondents - a.respondents);
 }
 
-/** Turns counts into results (pure). A breakdown with only the merged slice is left out. */
+/**
+ * Turns counts into results (pure). A breakdown with only the merged slice is left out; slices
+ * are hidden by the rule of poll-suppression.ts (small, or derivable by subtraction).
+ */
 export function summarise(poll: PollView, counts: PollCounts): PollResults {
   const { respondents } = counts.total;
+  const hidden = chooseHiddenSlices(counts.cells);
   const hasNamed = (m: Map<string | null, SliceCounts>) => [...m.keys()].some((k) => k !== null);
   return {
     respondents,
@@ -105,17 +112,51 @@ export function summarise(poll: PollView, counts: PollCounts): PollResults {
     turnout: poll.eligibleCount > 0 ? round1((respondents / poll.eligibleCount) * 100) : 0,
     options: optionResults(poll, counts.total),
     index: satisfactionIndex(poll, counts.total),
-    byChat: hasNamed(counts.byChat) ? slices(poll, counts.byChat) : [],
-    byDept: hasNamed(counts.byDept) ? slices(poll, counts.byDept) : [],
+    byChat: hasNamed(counts.byChat) ? slices(poll, counts.byChat, hidden.chats) : [],
+    byDept: hasNamed(counts.byDept) ? slices(poll, counts.byDept, hidden.depts) : [],
   };
 }
 
-type GroupRow = { _id: { s?: string | null; o?: string[] | null } | null; n: number };
+/** One group of votes: its chat and department slice, the options chosen together, how many. */
+export interface VoteGroup {
+  chat: string | null;
+  dept: string | null;
+  options: readonly string[];
+  n: number;
+}
+
+function addTo(map: Map<string | null, SliceCounts>, id: string | null, g: VoteGroup): SliceCounts {
+  const slice = map.get(id) ?? { respondents: 0, votes: {} };
+  map.set(id, slice);
+  slice.respondents += g.n;
+  for (const o of g.options) slice.votes[o] = (slice.votes[o] ?? 0) + g.n;
+  return slice;
+}
+
+/** The counts of a poll from its vote groups (pure): the total, both breakdowns and the cells. */
+export function countGroups(groups: readonly VoteGroup[]): PollCounts {
+  const whole = new Map<string | null, SliceCounts>();
+  const byChat = new Map<string | null, SliceCounts>();
+  const byDept = new Map<string | null, SliceCounts>();
+  const cells = new Map<string, PollCell>();
+  for (const g of groups) {
+    addTo(whole, null, g);
+    addTo(byChat, g.chat, g);
+    addTo(byDept, g.dept, g);
+    const key = `${g.chat ?? ''}\u0000${g.dept ?? ''}\u0000${g.chat === null ? 0 : 1}${g.dept === null ? 0 : 1}`;
+    const cell = cells.get(key) ?? { chat: g.chat, dept: g.dept, respondents: 0 };
+    cell.respondents += g.n;
+    cells.set(key, cell);
+  }
+  return { total: whole.get(null) ?? { respondents: 0, votes: {} }, byChat, byDept, cells: [...cells.values()] };
+}
+
+type GroupRow = { _id: { s?: string | null; d?: string | null; o?: string[] | null } | null; n: number };
 
 /**
- * Reads the counts of a poll: one aggregation per dimension, grouped by slice and by the whole
- * set of options chosen (few distinct groups), spread over the options here. (`$unwind` before a
- * compound `$group` lost the slice on FerretDB 1.24, so it is not used.)
+ * Reads the counts of a poll: one aggregation grouped by chat slice, department slice and the
+ * whole set of options chosen (few distinct groups), spread over the options here. (`$unwind`
+ * before a compound `$group` lost the slice on FerretDB 1.24, so it is not used.)
  */
 export async function tallyPoll(poll: PollView): Promise<PollCounts> {
   const model = (poll.anonymous ? PollBallotModel : PollVoteModel) as typeof PollBallotModel;
@@ -126,23 +167,13 @@ export async function tallyPoll(poll: PollView): Promise<PollCounts> {
     const gen = await countedGeneration(poll.id, poll.state === 'closed');
     match.gen = gen === 1 ? 1 : { $ne: 1 };
   }
-  const group = async (field: '$chat' | '$dept' | null) => {
-    const rows = (await model.aggregate([
-      { $match: match },
-      { $group: { _id: { s: field, o: '$options' }, n: { $sum: 1 } } },
-    ])) as GroupRow[];
-    const map = new Map<string | null, SliceCounts>();
-    for (const row of rows) {
-      const id = row._id?.s ?? null;
-      const slice = map.get(id) ?? { respondents: 0, votes: {} };
-      map.set(id, slice);
-      slice.respondents += row.n;
-      for (const o of row._id?.o ?? []) slice.votes[o] = (slice.votes[o] ?? 0) + row.n;
-    }
-    return map;
-  };
-  const total = (await group(null)).get(null) ?? { respondents: 0, votes: {} };
-  return { total, byChat: await group('$chat'), byDept: await group('$dept') };
+  const rows = (await model.aggregate([
+    { $match: match },
+    { $group: { _id: { s: '$chat', d: '$dept', o: '$options' }, n: { $sum: 1 } } },
+  ])) as GroupRow[];
+  return countGroups(
+    rows.map((r) => ({ chat: r._id?.s ?? null, dept: r._id?.d ?? null, options: r._id?.o ?? [], n: r.n })),
+  );
 }
 
 /** Counts and summarises a poll. */

@@ -30,6 +30,7 @@ import type { Role } from './access.js';
 import { recordAudit } from './audit.js';
 import { findChat } from './chats.js';
 import { findKeyed, insertKeyed, insertManyOnce, insertOnce } from './keyed-create.js';
+import { mayTargetChat } from './target-scope.js';
 import { notifyTaskChanged } from './task-listeners.js';
 import {
   type AssignmentView,
@@ -58,6 +59,14 @@ export interface TaskActor {
   openId: string;
   roles: readonly Role[];
   leads: readonly string[];
+}
+
+/** Audits a task creation refused for department scope (an owner or the chat outside the leader's departments). */
+async function auditCreateRefusal(actor: TaskActor, what: 'owner' | 'chat', target: string, now: Date): Promise<void> {
+  await recordAudit(
+    { actor: actor.openId, action: 'task.create', outcome: 'refused', target, detail: `scope:${what}` },
+    now,
+  );
 }
 
 /** What `createTask` needs. Owners and leader are open_ids. */
@@ -203,6 +212,7 @@ export async function createTask(
     const outside = owners.find((o) => !actor.leads.includes(deptOf.get(o) ?? ''));
     if (outside !== undefined) {
       const person = people.find((p) => p.openId === outside);
+      await auditCreateRefusal(actor, 'owner', outside, now);
       return taskError('task.err.ownerOutside', { name: person?.name || outside });
     }
   }
@@ -210,6 +220,11 @@ export async function createTask(
   if (input.chatId) {
     const chat = await findChat(input.chatId);
     if (chat && !chat.active) return taskError('task.err.chatUnknown');
+    // Department scope: a leader's task card goes only to a chat bound to their departments.
+    if (!mayTargetChat(actor, chat?.deptId ? chat : undefined)) {
+      await auditCreateRefusal(actor, 'chat', input.chatId, now);
+      return taskError('scope.task.chatOutside', { name: chat?.name || input.chatId });
+    }
     deptId ??= chat?.deptId ?? null;
   }
   deptId ??= deptOf.get(owners[0]!) ?? null;

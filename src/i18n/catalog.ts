@@ -14,6 +14,7 @@ import { digestMessages } from './messages/digest.js';
 import { warningMessages } from './messages/warning.js';
 import { reportMessages } from './messages/report.js';
 import { warningConfigMessages } from './messages/warning-config.js';
+import { scopeMessages } from './messages/scope.js';
 
 /**
  * Every user-facing string, zh-CN first and en-US second. Placeholders are {name}.
@@ -196,6 +197,7 @@ export const catalog = {
   ...warningMessages,
   ...warningConfigMessages,
   ...reportMessages,
+  ...scopeMessages,
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
 
 /** A key of the catalogue. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPollNew, readSample, readSatisfaction, readWeights } from '../../src/commands/poll-args.js';
 import { assignSlices, type Candidate, pickSample, sampleSize } from '../../src/domain/poll-eligibility.js';
-import { type PollCounts, summarise } from '../../src/domain/poll-results.js';
+import { countGroups, type PollCounts, summarise } from '../../src/domain/poll-results.js';
 import type { PollView } from '../../src/domain/polls.js';
 
 describe('poll text form', () => {
@@ -78,20 +78,24 @@ describe('results', () => {
     eligibleCount: 40,
   } as PollView;
   it('computes percentages, turnout, the index and suppresses small slices', () => {
-    const counts: PollCounts = {
-      total: { respondents: 20, votes: { o1: 12, o2: 6, o3: 2 } },
-      byChat: new Map([
-        ['chatA', { respondents: 16, votes: { o1: 10, o2: 5, o3: 1 } }],
-        ['chatB', { respondents: 4, votes: { o1: 2, o2: 1, o3: 1 } }],
-      ]),
-      byDept: new Map([[null, { respondents: 20, votes: { o1: 12, o2: 6, o3: 2 } }]]),
-    };
+    const counts: PollCounts = countGroups([
+      { chat: 'chatA', dept: null, options: ['o1'], n: 6 },
+      { chat: 'chatA', dept: null, options: ['o2'], n: 4 },
+      { chat: 'chatA', dept: null, options: ['o3'], n: 1 },
+      { chat: 'chatC', dept: null, options: ['o1'], n: 4 },
+      { chat: 'chatC', dept: null, options: ['o2'], n: 1 },
+      { chat: 'chatB', dept: null, options: ['o1'], n: 2 },
+      { chat: 'chatB', dept: null, options: ['o2'], n: 1 },
+      { chat: 'chatB', dept: null, options: ['o3'], n: 1 },
+    ]);
     const r = summarise(poll, counts);
     expect(r.turnout).toBe(50);
     expect(r.options.map((o) => o.percent)).toEqual([60, 30, 10]);
     expect(r.index).toBe(78);
-    expect(r.byChat[1]).toMatchObject({ id: 'chatB', suppressed: true, respondents: 0, options: [] });
-    expect(r.byChat[0]).toMatchObject({ id: 'chatA', suppressed: false, index: 81.3 });
+    // chatB (4) is too small; chatC (5) is hidden too, else total − chatA − chatC = chatB.
+    expect(r.byChat.find((s) => s.id === 'chatB')).toMatchObject({ suppressed: true, respondents: 0, options: [] });
+    expect(r.byChat.find((s) => s.id === 'chatC')).toMatchObject({ suppressed: true, respondents: 0, options: [] });
+    expect(r.byChat.find((s) => s.id === 'chatA')).toMatchObject({ suppressed: false, respondents: 11, index: 76.4 });
     expect(r.byDept).toEqual([]);
   });
 });

@@ -89,8 +89,8 @@ export const pollMessages = {
     'en-US': 'There is no bound chat "{name}". Send /chat list to see the names.',
   },
   'poll.err.chatScope': {
-    'zh-CN': '群“{name}”不属于您分管的部门，您不能向它发起投票。',
-    'en-US': 'The chat "{name}" is not in your departments; you cannot start a poll there.',
+    'zh-CN': '群“{name}”不属于您分管的部门，您不能向它发起投票。您可以选择的群：{allowed}。',
+    'en-US': 'The chat "{name}" is not in your departments; you cannot start a poll there. Chats you may choose: {allowed}.',
   },
   'poll.err.membersFailed': {
     'zh-CN': '读取群“{name}”的成员失败，请确认机器人仍在群中后再试。',
@@ -200,8 +200,8 @@ export const pollMessages = {
   'poll.results.byDept': { 'zh-CN': '分部门结果', 'en-US': 'By department' },
   'poll.results.slice': { 'zh-CN': '· {name}（{count} 人）：{detail}', 'en-US': '· {name} ({count}): {detail}' },
   'poll.results.sliceSuppressed': {
-    'zh-CN': '· {name}：参与不足 5 人，为保护匿名不单独显示',
-    'en-US': '· {name}: fewer than 5 respondents, not shown to protect anonymity',
+    'zh-CN': '· {name}：为保护匿名不单独显示（参与不足 5 人，或可由其他数字推算出不足 5 人的结果）',
+    'en-US': '· {name}: not shown to protect anonymity (fewer than 5 respondents, or other figures would reveal fewer than 5)',
   },
   'poll.results.sliceIndex': { 'zh-CN': '指数 {index}', 'en-US': 'index {index}' },
   'poll.results.others': { 'zh-CN': '其他（人数较少，合并统计）', 'en-US': 'Others (small groups merged)' },
@@ -239,5 +239,24 @@ export const pollMessages = {
   'poll.export.rowEligible': { 'zh-CN': '应参与人数', 'en-US': 'Eligible' },
   'poll.export.rowVoted': { 'zh-CN': '已参与人数', 'en-US': 'Voted' },
   'poll.export.rowTurnout': { 'zh-CN': '参与率(%)', 'en-US': 'Turnout (%)' },
-  'poll.export.suppressed': { 'zh-CN': '不足5人，不显示', 'en-US': 'fewer than 5, hidden' },
+  'poll.export.suppressed': {
+    'zh-CN': '为保护匿名不显示（不足5人或可推算）',
+    'en-US': 'hidden to protect anonymity (fewer than 5, or derivable)',
+  },
+  'poll.export.scopeNote': {
+    'zh-CN': '仅含您分管部门（及下级部门）的人员与数据',
+    'en-US': 'Only the people and figures of your departments (and those below them)',
+  },
+  'poll.export.partialNote': {
+    'zh-CN': '部分部门为保护匿名未单列，未计入以上合计',
+    'en-US': 'Some departments are hidden to protect anonymity and are not in the figures above',
+  },
+  'poll.export.scopedDone': {
+    'zh-CN': '（仅含您分管部门的人员与数据）',
+    'en-US': ' (only your departments\' people and figures)',
+  },
+  'poll.err.exportOutside': {
+    'zh-CN': '投票 {id} 中没有您分管部门（及下级部门）的人员，无法导出。',
+    'en-US': 'Poll {id} has nobody from your departments (or those below them); there is nothing you may export.',
+  },
 } as const;
