@@ -1,11 +1,16 @@
+import { userText } from './escape.js';
+import { renderCardUserText } from './render-card.js';
 import type { Card, CardElement } from './types.js';
 
 /** Header colours used by this bot, by meaning. */
 export type Tone = 'blue' | 'green' | 'orange' | 'red' | 'grey' | 'indigo';
 
-/** A card shell: JSON 2.0, updatable for everyone (`update_multi`). */
+/**
+ * A card shell: JSON 2.0, updatable for everyone (`update_multi`). User text marked in its
+ * strings (see escape.ts) is escaped here for where it sits and capped to the size limit.
+ */
 export function card(title: string, tone: Tone, elements: CardElement[], subtitle?: string): Card {
-  return {
+  return renderCardUserText<Card>({
     schema: '2.0',
     config: { update_multi: true },
     header: {
@@ -14,12 +19,15 @@ export function card(title: string, tone: Tone, elements: CardElement[], subtitl
       template: tone,
     },
     body: { elements },
-  };
+  });
 }
 
-/** Escapes characters that Feishu's card markdown would interpret. */
+/**
+ * Marks a user value shown in a card; {@link card} escapes it for markdown or plain text.
+ * (Same as `userText`; kept under this name for the existing builders.)
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_~`[\]<>#|])/g, '\\$1');
+  return userText(text);
 }
 
 /** A markdown block. */

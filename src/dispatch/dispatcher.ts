@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { renderUserSpans } from '../../cards/escape.js';
+import { renderCardUserText } from '../../cards/render-card.js';
 import type { ActionRegistry, ActionResult } from '../actions/registry.js';
 import { describeRoles, runCommand } from '../commands/run-command.js';
 import type { CommandRegistry } from '../commands/registry.js';
@@ -227,12 +229,12 @@ export class Dispatcher {
         this.now(),
       );
       await finishEvent(eventId, this.owner, 'done', this.now());
-      return {
+      return toResponse({
         toast: {
           type: 'error',
           content: ctx.t('action.forbidden', { roles: describeRoles(ctx.t, spec.roles) }),
         },
-      };
+      });
     }
     const input = spec.input.safeParse({
       value,
@@ -245,7 +247,7 @@ export class Dispatcher {
       await finishEvent(eventId, this.owner, 'done', this.now());
       const custom = input.error.issues.find((i) => i.message.startsWith('i18n:'));
       if (custom)
-        return { toast: { type: 'error', content: ctx.t(custom.message.slice(5) as 'common.badAction') } };
+        return toResponse({ toast: { type: 'error', content: ctx.t(custom.message.slice(5) as 'common.badAction') } });
       return toast('error', 'common.badAction');
     }
     const work: Promise<ActionResult> = spec.run(ctx, input.data).then(
@@ -365,8 +367,8 @@ function toast(
 
 function toResponse(result: ActionResult): CallbackResponse {
   const response: CallbackResponse = {};
-  if (result.toast) response.toast = { type: result.toast.type, content: result.toast.content };
-  if (result.card) response.card = { type: 'raw', data: result.card };
+  if (result.toast) response.toast = { type: result.toast.type, content: renderUserSpans(result.toast.content, 'plain') };
+  if (result.card) response.card = { type: 'raw', data: renderCardUserText(result.card) };
   if (!response.toast && !response.card) return toast('success', 'common.ok');
   return response;
 }

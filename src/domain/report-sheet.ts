@@ -3,6 +3,7 @@
  * translator) and returns (a header and rows of text or numbers), and the workbook writer.
  */
 import ExcelJS from 'exceljs';
+import { stripMarks } from '../../cards/escape.js';
 import type { Translate } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { LedgerScope } from './task-export.js';
@@ -55,7 +56,9 @@ function textWidth(value: ReportCell): number {
 
 /** Text that would start a formula is kept as text. */
 function cellValue(value: ReportCell): ReportCell {
-  return typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : value;
+  if (typeof value !== 'string') return value;
+  const text = stripMarks(value);
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
 
 /** One workbook, a sheet per part: bold frozen header, readable column widths. */
@@ -67,8 +70,8 @@ export async function reportToXlsx(
   workbook.creator = meta.creator;
   workbook.created = meta.now;
   for (const s of sheets) {
-    const sheet = workbook.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(s.header);
+    const sheet = workbook.addWorksheet(stripMarks(s.name).slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.addRow(s.header.map(cellValue));
     sheet.getRow(1).font = { bold: true };
     for (const row of s.rows) sheet.addRow(row.map(cellValue));
     s.header.forEach((h, i) => {

@@ -3,11 +3,14 @@
  * RFC 4180 quoting, and cells that would start a formula prefixed with an apostrophe.
  */
 
+import { stripMarks } from '../../cards/escape.js';
+
 const BOM = '\uFEFF';
 
 /** One cell: `=1+1` and friends would run as formulas in Excel, so they are neutralised. */
 export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
+  // Text from `t()` carries invisible user-text marks (cards/escape.ts): drop them first.
+  let s = value === null || value === undefined ? '' : stripMarks(String(value));
   if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }

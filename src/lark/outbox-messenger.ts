@@ -1,3 +1,5 @@
+import { renderUserSpans, stripMarks } from '../../cards/escape.js';
+import { renderCardUserText } from '../../cards/render-card.js';
 import type { Card } from '../../cards/types.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../time/clock.js';
@@ -5,12 +7,14 @@ import { inactiveChatsAmong, isChatInactive } from './chat-gate.js';
 import type { Messenger, Target } from './messenger.js';
 import { enqueue, enqueueMany, type MessageRef } from './outbox.js';
 
+/** A text message's content, user text escaped for text messages (see cards/escape.ts). */
 function text(value: string): string {
-  return JSON.stringify({ text: value });
+  return JSON.stringify({ text: renderUserSpans(value, 'text') });
 }
 
+/** A card's content; user text left marked by a builder is escaped here (a no-op after `card()`). */
 function cardContent(card: Card): string {
-  return JSON.stringify(card);
+  return JSON.stringify(renderCardUserText(card));
 }
 
 function receiver(to: Target): { receiveIdType: 'chat_id' | 'open_id'; receiveId: string } {
@@ -81,11 +85,11 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
       await enqueue({ key, kind: 'patch', ...ref(message), content: cardContent(card) }, now());
     },
     async updateCardByToken(key, token, card) {
-      await enqueue({ key, kind: 'card_update', token, card }, now());
+      await enqueue({ key, kind: 'card_update', token, card: renderCardUserText(card) }, now());
     },
     async sendFile(key, to, file) {
       if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
-      await enqueue({ key, kind: 'file', ...receiver(to), ...file }, now());
+      await enqueue({ key, kind: 'file', ...receiver(to), ...file, fileName: stripMarks(file.fileName) }, now());
     },
     async urgent(key, message, openIds) {
       await enqueue({ key, kind: 'urgent', ...ref(message), userIds: openIds }, now());

@@ -33,10 +33,16 @@ export function cleanMarkdown(md: string): string {
     .replace(/<br\s*\/?>/g, '\n')
     .replace(/<hr\s*\/?>/g, '────')
     .replace(/<\/?(?:font|text_tag|link|a|raw|number_tag|local_datetime|person)\b[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\\([\\*_~`[\]<>#|])/g, '$1');
+    .replace(/\\([\\*_~`[\]<>#|])/g, '$1')
+    .replace(/&(#\d+|lt|gt|amp|quot|nbsp|sim);/g, (_m, name: string) => decodeEntity(name));
+}
+
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', nbsp: ' ', sim: '~' };
+
+/** One HTML entity as the client shows it (`&#60;` and the named ones the escape table uses). */
+function decodeEntity(name: string): string {
+  if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+  return NAMED_ENTITIES[name] ?? `&${name};`;
 }
 
 function label(el: Json, locale: string): string {
