@@ -56,6 +56,21 @@ export class LarkApiError extends Error {
    * 230002, no permission, ...) will fail the same way again.
    */
   get retryable(): boolean {
+    return this.retryableCode;
+  }
+
+  /**
+   * The request may have reached Feishu and been carried out although no answer says so: no
+   * answer at all (timeout, dropped connection) or a 5xx. A refusal with a code (rate limit, 4xx)
+   * or a failed token fetch means the call itself was not made or not acted on.
+   */
+  get mayHaveArrived(): boolean {
+    if (this.tokenFetch) return false;
+    if (this.httpStatus === undefined) return this.code === NETWORK_ERROR_CODE;
+    return this.httpStatus >= 500;
+  }
+
+  private get retryableCode(): boolean {
     if (this.code === NETWORK_ERROR_CODE || this.tokenFetch || this.tokenInvalid) return true;
     if (RETRYABLE_CODES.has(this.code)) return true;
     return this.httpStatus === 429 || (this.httpStatus !== undefined && this.httpStatus >= 500);

@@ -45,7 +45,11 @@ export async function claimMessages(
     // A crash after this update leaves the entries leased: they are taken over when it expires.
     await OutboxMessage.updateMany(
       { _id: { $in: ids }, state: 'pending', claimSeq },
-      { $set: { state: 'sending', leaseOwner: owner, leaseUntil }, $inc: { claimSeq: 1 } },
+      {
+        // A first claim records its time in the same write: every call of the entry comes after it.
+        $set: { state: 'sending', leaseOwner: owner, leaseUntil, ...(claimSeq === 0 ? { firstClaimAt: now } : {}) },
+        $inc: { claimSeq: 1 },
+      },
     );
     // File bytes (up to 10 MB each) are read when the file is delivered, not for a whole batch.
     const after = (await OutboxMessage.find({ _id: { $in: ids }, state: 'sending' })

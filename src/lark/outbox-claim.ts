@@ -17,6 +17,9 @@ export const LEASE_EXPIRED_CODE = -3;
 /** `lastError.code` when a patch / urgent names an outbox key that failed or does not exist. */
 export const BAD_REFERENCE_CODE = -4;
 
+/** `lastError.code` of an entry parked as `unknown` (delivered or not, nobody can tell). */
+export const UNKNOWN_DELIVERY_CODE = -5;
+
 /** The filter of entries a sender may claim now: due pending ones and expired leases. */
 export function dueFilter(now: Date) {
   return {
@@ -112,7 +115,8 @@ export async function resolveTarget(doc: OutboxMessageDoc): Promise<TargetResolu
       ? { state: 'ready', messageId: id }
       : { state: 'bad', msg: `${doc.outboxKey} has no message id` };
   }
-  if (ref.state === 'failed') return { state: 'bad', msg: `referenced message ${doc.outboxKey} failed` };
+  if (ref.state === 'failed' || ref.state === 'unknown')
+    return { state: 'bad', msg: `referenced message ${doc.outboxKey} ${ref.state === 'failed' ? 'failed' : 'has no known message id'}` };
   return { state: 'wait', until: ref.nextAttemptAt };
 }
 
@@ -131,8 +135,11 @@ export async function claimMessage(
         state: 'sending',
         leaseOwner: owner,
         leaseUntil: new Date(now.getTime() + leaseMs),
+        ...(doc.claimSeq === 0 ? { firstClaimAt: now } : {}),
         ...(takeover
           ? {
+              // The dead holder may have made the call: look for its message id, repeat only within the uuid window.
+              uncertain: true,
               lastError: {
                 code: LEASE_EXPIRED_CODE,
                 msg: `lease of ${doc.leaseOwner} expired`,
@@ -185,14 +192,24 @@ function errorOf(error: Pick<LarkApiError, 'code' | 'msg' | 'httpStatus'>) {
   return { code: error.code, msg: error.msg.slice(0, 500), httpStatus: error.httpStatus ?? null };
 }
 
-/** Puts the entry back for another attempt at `nextAttemptAt`, counting this one. */
+/**
+ * Puts the entry back for another attempt at `nextAttemptAt`, counting this one. `uncertain`: the
+ * call may have been carried out (no answer, or a 5xx), so the next one is a repeat.
+ */
 export async function markRetry(
   doc: OutboxMessageDoc,
   nextAttemptAt: Date,
   error: Pick<LarkApiError, 'code' | 'msg' | 'httpStatus'>,
+  uncertain = false,
 ): Promise<boolean> {
   const res = await OutboxMessage.updateOne(fence(doc), {
-    $set: { state: 'pending', nextAttemptAt, lastError: errorOf(error), ...released },
+    $set: {
+      state: 'pending',
+      nextAttemptAt,
+      lastError: errorOf(error),
+      ...released,
+      ...(uncertain ? { uncertain: true } : {}),
+    },
     $inc: { attempts: 1 },
   });
   return res.matchedCount > 0;
@@ -210,6 +227,43 @@ export async function markFailed(
     ...(counted ? { $inc: { attempts: 1 } } : {}),
   });
   return res.matchedCount > 0;
+}
+
+/**
+ * Parks an entry whose earlier call may have delivered it, once a repeat could no longer be
+ * dropped by Feishu's uuid window: never called again (a second copy is worse than none); logged
+ * and counted by the sender.
+ */
+export async function markUnknown(doc: OutboxMessageDoc, now: Date, msg: string): Promise<boolean> {
+  const res = await OutboxMessage.updateOne(fence(doc), {
+    $set: {
+      state: 'unknown',
+      failedAt: now,
+      lastError: { code: UNKNOWN_DELIVERY_CODE, msg, httpStatus: null },
+      ...released,
+    },
+  });
+  return res.matchedCount > 0;
+}
+
+/**
+ * Message ids recorded by earlier lease generations of uncertain entries (a holder that got its
+ * answer but lost its lease, or died, before marking the entry sent), in one read for a batch.
+ * Empty, without a query, when no entry is uncertain: fresh entries cost nothing.
+ */
+export async function findEarlierDeliveries(docs: readonly OutboxMessageDoc[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const ids = docs
+    .filter((d) => d.uncertain)
+    .flatMap((d) => Array.from({ length: Math.max(0, d.claimSeq - 1) }, (_, i) => `${d._id}:${i + 1}`));
+  if (ids.length === 0) return found;
+  const rows = await OutboxResult.find({ _id: { $in: ids } }).lean();
+  for (const row of rows) {
+    if (!row.messageId) continue;
+    const entry = row._id.slice(0, row._id.lastIndexOf(':'));
+    if (!found.has(entry)) found.set(entry, row.messageId);
+  }
+  return found;
 }
 
 /** Puts the entry back without counting an attempt (rate limit full, target not sent yet). */

@@ -246,6 +246,8 @@ function entryDoc(input: EnqueueInput, opts: EnqueueOptions) {
     state: 'pending',
     attempts: 0,
     claimSeq: 0,
+    firstClaimAt: null,
+    uncertain: false,
     notBefore: dueAt,
     nextAttemptAt: dueAt,
     leaseOwner: null,
@@ -346,7 +348,7 @@ export async function findSent(key: string): Promise<{ messageId: string | null;
 export async function cleanupOutbox(now: Date, retainMs = 30 * 86_400_000): Promise<number> {
   const before = new Date(now.getTime() - retainMs);
   const sent = await OutboxMessage.deleteMany({ state: 'sent', sentAt: { $lt: before } });
-  const failed = await OutboxMessage.deleteMany({ state: 'failed', failedAt: { $lt: before } });
+  const failed = await OutboxMessage.deleteMany({ state: { $in: ['failed', 'unknown'] }, failedAt: { $lt: before } });
   await OutboxClaim.deleteMany({ at: { $lt: new Date(now.getTime() - 86_400_000) } });
   await OutboxResult.deleteMany({ at: { $lt: before } });
   return sent.deletedCount + failed.deletedCount;

@@ -15,13 +15,20 @@
  * or sending); different lanes go out in parallel, up to `concurrency` calls per process, so a
  * broadcast is not serialised behind one chat's 5/s.
  *
- * Crash safety: an entry is in Mongo before anything is sent. If a sender dies after claiming,
- * the lease expires and another sender (or the restarted one) takes it over. If it dies after the
- * SDK call but before recording it, the takeover repeats the call with the same `uuid`, and
- * Feishu drops a create / reply repeated within one hour, so the recipient sees one message.
- * Repeated patches are harmless (same content); a repeated urgent buzzes twice and a repeated
- * card_update uses the token's second use; both need a crash in a window of milliseconds.
- * Retries stop after `maxAttempts` with delays capped so that they end within the uuid's hour.
+ * Crash safety and exactly-once: an entry is in Mongo before anything is sent. If a sender dies
+ * after claiming, the lease expires and another sender (or the restarted one) takes it over. The
+ * outbox records delivery itself: a call that returned a message id leaves it in outbox_results
+ * before the entry is marked sent, and an entry whose earlier call may have gone through (a lease
+ * taken over, a timeout, a dropped connection, a 5xx: `uncertain`) is first checked for such a
+ * recorded id — one read per claimed batch, none when no entry is uncertain — and marked sent with
+ * it instead of being called again, after any delay. What remains is the call made whose answer
+ * was never recorded: it is repeated with the same `uuid` only while Feishu still drops a repeated
+ * create / reply (`uuidWindowMs`, default 50 min after the entry's first claim, which precedes
+ * every call); after that the entry is parked as `unknown` (logged, counted, not sent) rather than
+ * risk a second copy. Repeated patches are harmless (same content); a repeated urgent buzzes
+ * twice and a repeated card_update uses the token's second use; both need a crash in a window of
+ * milliseconds. Retries stop after `maxAttempts` with delays capped so that they end within the
+ * uuid's hour.
  */
 import type { Logger } from '../logger.js';
 import { OutboxMessage, type OutboxMessageDoc } from '../models/outbox-message.js';
@@ -36,8 +43,10 @@ import {
   BAD_REFERENCE_CODE,
   deferMessage,
   findDueHeads,
+  findEarlierDeliveries,
   markFailed,
   markRetry,
+  markUnknown,
   resolveTarget,
 } from './outbox-claim.js';
 import { cleanupRateWindows, type RateGranted, RateLimiter } from './rate-limiter.js';
@@ -77,7 +86,15 @@ export interface SenderOptions {
   appSlotMarginMs?: number;
   /** Jitter source in [0, 1) (tests pin it). */
   random?: () => number;
+  /**
+   * How long after an entry's first claim a possibly delivered create / reply / file may be
+   * repeated (default 50 min, inside Feishu's one-hour uuid deduplication); later it is parked.
+   */
+  uuidWindowMs?: number;
 }
+
+/** Kinds whose repeat Feishu drops by `uuid` within an hour (a repeat after that is a second message). */
+const UUID_KINDS: ReadonlySet<string> = new Set(['send', 'reply', 'file']);
 
 /** What a drain (or the loop so far) did. */
 export interface SendSummary {
@@ -87,6 +104,8 @@ export interface SendSummary {
   retried: number;
   /** Entries put back without an attempt (rate limit still full, target not sent yet). */
   deferred: number;
+  /** Entries parked as `unknown`: possibly delivered, too late to repeat safely. */
+  unknown: number;
 }
 
 /** Retry delay after `attempts` calls: base·2^(attempts−1) capped at max, times a jitter in [0.5, 1). */
@@ -132,6 +151,7 @@ export class Sender {
   private readonly appSlots: SlidingSequence;
   private readonly recorder = new SentRecorder();
   private readonly random: () => number;
+  private readonly uuidWindowMs: number;
 
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly busyLanes = new Set<string>();
@@ -139,7 +159,7 @@ export class Sender {
   private readonly laneReadyAt = new Map<string, number>();
   /** Earliest laneReadyAt of a head the last fill skipped (0 = none). */
   private skippedUntil = 0;
-  private readonly totals: SendSummary = { sent: 0, failed: 0, retried: 0, deferred: 0 };
+  private readonly totals: SendSummary = { sent: 0, failed: 0, retried: 0, deferred: 0, unknown: 0 };
   private loop: Promise<void> | undefined;
   private stopping = false;
   private woken = false;
@@ -171,6 +191,7 @@ export class Sender {
     this.limiter = opts.limiter ?? new RateLimiter();
     this.appSlots = new SlidingSequence(`app:${opts.client.appId}`, undefined, opts.appSlotMarginMs);
     this.random = opts.random ?? Math.random;
+    this.uuidWindowMs = opts.uuidWindowMs ?? 50 * 60_000;
   }
 
   /** Counts since this sender was created. */
@@ -224,6 +245,7 @@ export class Sender {
       failed: after.failed - before.failed,
       retried: after.retried - before.retried,
       deferred: after.deferred - before.deferred,
+      unknown: after.unknown - before.unknown,
     };
   }
 
@@ -297,8 +319,11 @@ export class Sender {
     if (chosen.length === 0) return 0;
     const claimed = await claimMessages(chosen, this.owner, this.clock.now(), this.leaseMs);
     const chats = claimed.map(chatOfEntry).filter((c): c is string => c !== null);
-    const inactive = await inactiveChatsAmong([...new Set(chats)]);
-    for (const doc of claimed) this.dispatch(doc, inactive);
+    const [inactive, earlier] = await Promise.all([
+      inactiveChatsAmong([...new Set(chats)]),
+      findEarlierDeliveries(claimed),
+    ]);
+    for (const doc of claimed) this.dispatch(doc, inactive, earlier.get(String(doc._id)));
     return claimed.length;
   }
 
@@ -313,10 +338,10 @@ export class Sender {
     return this.headCache.splice(0, want);
   }
 
-  private dispatch(doc: OutboxMessageDoc, inactiveChats: ReadonlySet<string>): void {
+  private dispatch(doc: OutboxMessageDoc, inactiveChats: ReadonlySet<string>, deliveredAs?: string): void {
     const id = String(doc._id);
     this.busyLanes.add(doc.lane);
-    const work = this.process(doc, inactiveChats)
+    const work = (deliveredAs ? this.recordEarlier(doc, deliveredAs) : this.process(doc, inactiveChats))
       .catch((error: unknown) => {
         // A database error: the lease expires and the entry is taken over later.
         this.log.error({ err: error, key: doc.key }, 'outbox entry not recorded; retried after the lease');
@@ -364,6 +389,7 @@ export class Sender {
       log.error({ code: BAD_REFERENCE_CODE, msg: target.msg }, 'outbox entry failed: bad reference');
       return;
     }
+    if (await this.parkIfTooLate(doc, log)) return;
     if (doc.kind === 'file' && !doc.bytes) doc.bytes = await loadBytes(doc);
     const granted = await this.acquire(scopesFor(doc, target.messageId));
     if (!granted) {
@@ -378,6 +404,30 @@ export class Sender {
     } finally {
       granted.answered();
     }
+  }
+
+  /** Marks sent, without a call, an entry an earlier lease generation delivered as `messageId`. */
+  private async recordEarlier(doc: OutboxMessageDoc, messageId: string): Promise<void> {
+    const log = this.log.child({ key: doc.key, kind: doc.kind });
+    await this.recorder.record(doc, messageId, this.clock.now());
+    this.totals.sent++;
+    log.info({ messageId }, 'outbox entry already delivered by an earlier attempt; recorded, not sent again');
+  }
+
+  /**
+   * Parks a create / reply / file whose earlier call may have delivered it once a repeat would
+   * fall outside Feishu's uuid window; true when parked.
+   */
+  private async parkIfTooLate(doc: OutboxMessageDoc, log: Logger): Promise<boolean> {
+    if (!doc.uncertain || !UUID_KINDS.has(doc.kind)) return false;
+    const first = (doc.firstClaimAt ?? doc.createdAt).getTime();
+    const age = this.clock.now().getTime() - first;
+    if (age < this.uuidWindowMs) return false;
+    const msg = `an earlier call may have delivered it; ${Math.round(age / 60_000)} min after the first attempt a repeat could be a second copy`;
+    await markUnknown(doc, this.clock.now(), msg);
+    this.totals.unknown++;
+    log.error({ attempts: doc.attempts, firstAttemptAt: new Date(first) }, 'outbox entry parked as unknown: not sent again');
+    return true;
   }
 
   /** Fails an entry for a group the bot was removed from, without calling the API. */
@@ -418,7 +468,7 @@ export class Sender {
     const detail = { code: error.code, msg: error.msg, httpStatus: error.httpStatus, attempts };
     if (error.retryable && attempts < this.maxAttempts) {
       const delay = backoffMs(attempts, this.retryBaseMs, this.retryMaxMs, this.random);
-      await markRetry(doc, new Date(this.clock.now().getTime() + delay), error);
+      await markRetry(doc, new Date(this.clock.now().getTime() + delay), error, error.mayHaveArrived);
       this.totals.retried++;
       log.warn({ ...detail, retryInMs: delay }, 'outbox call failed; will retry');
       return;

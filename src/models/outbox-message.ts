@@ -4,8 +4,12 @@
  */
 import mongoose, { type InferSchemaType, Schema } from 'mongoose';
 
-/** Lifecycle: pending → sending (leased by one sender) → sent | failed; sending → pending on retry. */
-export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+/**
+ * Lifecycle: pending → sending (leased by one sender) → sent | failed; sending → pending on retry;
+ * `unknown`: parked without another call, because an earlier call may have delivered it and
+ * Feishu's uuid window (1 h) that would drop a repeat has passed (see sender.ts).
+ */
+export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'unknown'] as const;
 
 /** One of {@link OUTBOX_STATES}. */
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -53,6 +57,17 @@ const outboxSchema = new Schema(
     attempts: { type: Number, default: 0 },
     /** Claims so far; the fencing token of the current lease (see outbox-claim.ts). */
     claimSeq: { type: Number, default: 0 },
+    /**
+     * When the entry was first claimed, written by that claim (no extra write): no call was made
+     * before it, so the uuid window of every call starts after it.
+     */
+    firstClaimAt: { type: Date, default: null },
+    /**
+     * An earlier call may have delivered the message without its answer being recorded (a lease
+     * taken over, a timeout, a dropped connection, a 5xx): before the next call the sender looks
+     * for a recorded message id, and repeats the call only within the uuid window.
+     */
+    uncertain: { type: Boolean, default: false },
     /** Earliest delivery time the caller asked for. */
     notBefore: { type: Date, required: true },
     /** When the message may next be claimed (moved by retries and deferrals). */

@@ -76,7 +76,7 @@ describe('sender rate limits (real time, emulator sliding windows)', () => {
     expect(emu.maxRateObserved('chat', chatId)).toBeLessThanOrEqual(5);
     expect(slidingMax(creates(toChat(chatId)).map((c) => c.at))).toBeLessThanOrEqual(5);
     expect(emu.rateLimitViolations).toEqual([]);
-    expect(sender.summary).toEqual({ sent: 60, failed: 0, retried: 0, deferred: 0 });
+    expect(sender.summary).toEqual({ sent: 60, failed: 0, retried: 0, deferred: 0, unknown: 0 });
     console.info(
       `[measure] 60 messages to one chat: ${elapsed} ms (${((60 * 1000) / elapsed).toFixed(2)}/s), ` +
         `max per sliding second ${emu.maxRateObserved('chat', chatId)}`,
