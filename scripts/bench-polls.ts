@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { createSilentLogger } from '../src/logger.js';
 import { PersonModel } from '../src/models/person.js';
-import { PollBallotModel, PollVoteModel } from '../src/models/poll-vote.js';
+import { PollVoteModel, PollVoterModel } from '../src/models/poll-vote.js';
 import { startHarness } from '../tests/support/harness.js';
 import { startBenchDb } from './local-db.js';
 
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   );
   const elapsedMs = performance.now() - started;
   const stored = anonymous
-    ? await PollBallotModel.countDocuments({ poll: id })
+    ? await PollVoterModel.countDocuments({ poll: id }) // the sealed voter record is the counted vote
     : await PollVoteModel.countDocuments({ poll: id });
   const latencies = results.map((r) => r.elapsedMs).sort((a, b) => a - b);
   const failed = results.filter((r) => r.status !== 200 || r.clientError !== undefined).length;

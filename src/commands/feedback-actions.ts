@@ -124,11 +124,18 @@ async function sendReply(
   if (!fresh && claim.done) return { toast: { type: 'info', content: t('feedback.err.replied') } };
   await relayReply(ctx, item, input.nonce, claim);
   await addReply(item.id, { by: claim.by, byName: claim.byName, text: claim.text, nonce: input.nonce }, claim.at);
-  if (fresh)
-    await recordAudit(
-      { actor: claim.by, action: 'feedback.reply', outcome: 'ok', target: item.id, eventId: ctx.eventId },
-      ctx.now(),
-    );
+  // Keyed by the reply form: written once whichever press gets here.
+  await recordAudit(
+    {
+      actor: claim.by,
+      action: 'feedback.reply',
+      outcome: 'ok',
+      target: item.id,
+      eventId: ctx.eventId,
+      id: keyedId(`audit:reply:${item.id}:${input.nonce}`, 12),
+    },
+    claim.at,
+  );
   await finishReplyClaim(item.id, input.nonce);
   const updated = (await getFeedback(item.id)) ?? item;
   await refreshOtherCards(ctx, updated, input.nonce);

@@ -113,6 +113,18 @@ async function reshuffle(pollId: string, counted: number): Promise<void> {
  * Idempotent. 'busy' when another holder is at it, 'idle' when there was nothing to do.
  */
 export async function mixBallots(pollId: string, opts: { final: boolean }): Promise<'done' | 'busy' | 'idle'> {
+  let outcome = await mixOnce(pollId, opts);
+  // A vote that found the lease taken counted on this holder: once released, look again (any
+  // such vote was stored before the release, so this count sees it).
+  while (outcome === 'done' && !opts.final) {
+    const pending = await PollVoterModel.countDocuments({ poll: { $eq: pollId }, sealed: { $exists: true } });
+    if (pending < MIN_BATCH) break;
+    outcome = await mixOnce(pollId, opts);
+  }
+  return outcome;
+}
+
+async function mixOnce(pollId: string, opts: { final: boolean }): Promise<'done' | 'busy' | 'idle'> {
   const pendingFilter = { poll: { $eq: pollId }, sealed: { $exists: true } };
   if (!opts.final) {
     // The common case after a vote: one count, no lease.

@@ -76,6 +76,11 @@ describe('polls under load: 1,000 concurrent votes through the real dispatch', (
     expect(toasts.filter((t) => t.includes('已匿名提交'))).toHaveLength(N);
     expect(toasts.filter((t) => t.includes('已经投过票'))).toHaveLength(100);
     expect(await PollVoterModel.countDocuments({ poll: id })).toBe(N);
+    // Sealed votes move into ballots in batches of five or more; fewer than five wait for the close.
+    const waiting = await PollVoterModel.countDocuments({ poll: id, sealed: { $exists: true } });
+    expect(waiting).toBeLessThan(5);
+    expect(await PollBallotModel.countDocuments({ poll: id })).toBe(N - waiting);
+    expect(await say(`/poll close ${id}`)).toContain(id);
     expect(await PollBallotModel.countDocuments({ poll: id })).toBe(N);
     const results = await say(`/poll results ${id}`);
     expect(results).toContain(`参与：${N} / ${N + 1}`);
