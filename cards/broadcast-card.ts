@@ -21,7 +21,7 @@ export function contentElements(t: Translate, item: ContentItem): CardElement[] 
   const elements: CardElement[] = [];
   if (item.imageKey)
     elements.push({ tag: 'img', img_key: item.imageKey, alt: { tag: 'plain_text', content: item.title } });
-  elements.push(markdown(item.body));
+  elements.push(markdown(escapeMarkdown(item.body)));
   if (item.source) elements.push(note(t('broadcast.card.source', { source: escapeMarkdown(item.source) })));
   return elements;
 }

@@ -1,3 +1,4 @@
+import type { Markup } from './escape.js';
 import type { Translate } from '../src/i18n/index.js';
 import { card, markdown } from './elements.js';
 import { form, type SelectOption, selectStatic, submitButton } from './form-fields.js';
@@ -21,6 +22,6 @@ export function buildChatBindForm(t: Translate, chatId: string, departments: rea
 }
 
 /** The same card after the binding, without the form. */
-export function buildChatBoundCard(t: Translate, department: string, actorName: string): Card {
+export function buildChatBoundCard(t: Translate, department: string, actorName: Markup): Card {
   return card(t('chat.formTitle'), 'green', [markdown(t('chat.formDone', { department, actor: actorName }))]);
 }

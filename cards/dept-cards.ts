@@ -1,3 +1,4 @@
+import { type Markup, markup } from './escape.js';
 import type { Translate } from '../src/i18n/index.js';
 import { card, escapeMarkdown, markdown } from './elements.js';
 import { form, type SelectOption, selectStatic, submitButton, textInput } from './form-fields.js';
@@ -25,8 +26,8 @@ export function buildDeptAddForm(t: Translate, parents: readonly SelectOption[])
 }
 
 /** The add-department form after the department was added. */
-export function buildDeptAddedCard(t: Translate, text: string, actor: string): Card {
-  return card(t('org.dept.formTitle'), 'green', [markdown(t('org.doneBy', { text, actor }))]);
+export function buildDeptAddedCard(t: Translate, text: string, actor: Markup): Card {
+  return card(t('org.dept.formTitle'), 'green', [markdown(t('org.doneBy', { text: markup(text), actor }))]);
 }
 
 /** One line of the department list. */

@@ -141,7 +141,7 @@ export function escapeTextMessage(value: string): string {
 }
 
 /** Longest user span kept per kind, in code points, before the card / message budget applies. */
-export const DEFAULT_SPAN_LIMIT: Record<OutputKind, number> = { markdown: 2000, text: 4000, plain: 2000 };
+export const DEFAULT_SPAN_LIMIT: Record<OutputKind, number> = { markdown: 3000, text: 4000, plain: 3000 };
 
 const SPAN = /\u2068([^\u2068\u2069]*)\u2069/g;
 

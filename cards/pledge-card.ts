@@ -1,3 +1,4 @@
+import { userText } from './escape.js';
 import type { Translate } from '../src/i18n/index.js';
 import { callbackButton, card, divider, escapeMarkdown, markdown, note, type Tone } from './elements.js';
 import { form, submitButton } from './form-fields.js';
@@ -35,9 +36,9 @@ export interface PledgeCardData {
   currentVersion?: number;
 }
 
-/** The document text as card markdown: HTML-like tags are neutralised (no `<at id=all>`). */
+/** The document text as card markdown: marked as user text, so `card()` escapes all of it. */
 export function safeMarkdown(text: string): string {
-  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return userText(text);
 }
 
 /** Splits a text into parts of at most `size` characters, at paragraph or line ends when possible. */

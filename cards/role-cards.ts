@@ -1,3 +1,4 @@
+import { type Markup, markup } from './escape.js';
 import type { Translate } from '../src/i18n/index.js';
 import { card, markdown } from './elements.js';
 import { form, type SelectOption, selectPerson, selectStatic, submitButton } from './form-fields.js';
@@ -32,6 +33,6 @@ export function buildRoleForm(t: Translate, departments: readonly SelectOption[]
 }
 
 /** The role form after a successful change, without the form. */
-export function buildRoleDoneCard(t: Translate, text: string, actor: string): Card {
-  return card(t('org.role.formTitle'), 'green', [markdown(t('org.doneBy', { text, actor }))]);
+export function buildRoleDoneCard(t: Translate, text: string, actor: Markup): Card {
+  return card(t('org.role.formTitle'), 'green', [markdown(t('org.doneBy', { text: markup(text), actor }))]);
 }

@@ -1,3 +1,4 @@
+import { cardMention } from '../../cards/escape.js';
 /**
  * Setting values and day states in the reader's words, shared by `/config`, `/holiday` and `/lang`.
  */
@@ -54,7 +55,7 @@ export function describeSource(t: Translate, source: SettingSource, tz: string):
     case 'env':
       return t('config.source.env');
     case 'set': {
-      const who = source.by ? `<at id=${source.by}></at>` : t('config.source.someAdmin');
+      const who = source.by ? cardMention(source.by) : t('config.source.someAdmin');
       return source.at
         ? t('config.source.set', { who, at: formatZoned(source.at, tz, 'YYYY-MM-DD HH:mm') })
         : t('config.source.setUndated', { who });

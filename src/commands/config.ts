@@ -1,3 +1,4 @@
+import { cardMention } from '../../cards/escape.js';
 import { z } from 'zod';
 import {
   buildConfigForm,
@@ -216,7 +217,7 @@ export function register(registry: CommandRegistry, actions: ActionRegistry): vo
           change.changed.length === 0
             ? { type: 'info', content: t('config.form.noChange') }
             : { type: 'success', content: t('config.form.saved', { settings: names }) },
-        card: showCard(t, detail, t('config.form.savedBy', { who: `<at id=${ctx.actor.openId}></at>` })),
+        card: showCard(t, detail, t('config.form.savedBy', { who: cardMention(ctx.actor.openId) })),
       };
     },
   });

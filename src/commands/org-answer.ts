@@ -1,3 +1,4 @@
+import { cardMention, type Markup } from '../../cards/escape.js';
 /** Turns organisation results into audit entries and answers in the reader's language. */
 import { recordAudit } from '../domain/audit.js';
 import type { OrgResult, Refusal } from '../domain/org-refusal.js';
@@ -46,7 +47,7 @@ export async function auditResult(
   );
 }
 
-/** `<at>` markup naming the actor in a card ("操作人"). */
-export function actorMention(ctx: EventContext): string {
-  return `<at id=${ctx.actor.openId}></at>`;
+/** `<at>` markup naming the actor in a card ("操作人"), built from the actor's open_id. */
+export function actorMention(ctx: EventContext): Markup {
+  return cardMention(ctx.actor.openId);
 }

@@ -17,6 +17,7 @@
  * still `pending` (未确认) or `confirmed` (已确认): someone who has submitted waits for the
  * approver and is not chased.
  */
+import { type Markup, markup, textMention } from '../../cards/escape.js';
 import type { Messenger } from '../lark/messenger.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { JobView } from '../jobs/types.js';
@@ -184,9 +185,12 @@ export async function syncTaskReminders(
   return result;
 }
 
-/** `<at user_id="ou_x"></at>` mentions, separated by spaces (Feishu fills in the names). */
-export function mentionList(openIds: readonly string[]): string {
-  return openIds.map((id) => `<at user_id="${id}"></at>`).join(' ');
+/**
+ * `<at user_id="ou_x"></at>` mentions built from ids, separated by spaces (Feishu fills in the
+ * names), as markup `t()` inserts unescaped.
+ */
+export function mentionList(openIds: readonly string[]): Markup {
+  return markup(openIds.map(textMention).filter(Boolean).join(' '));
 }
 
 function deadlineText(deadline: Date, tz: string): string {
@@ -348,7 +352,7 @@ export async function sendOverdueDigest(
   for (const [openId, list] of groupBy(items, (i) => i.late)) {
     const key = `${base}:nudge:${openId}`;
     const lines = list.map((i) => line(own(openId), i, 'reminder.dailyNudgeLine')).join('\n');
-    await deps.messenger.sendText(key, { openId }, t(own(openId), 'reminder.dailyNudge', { lines }));
+    await deps.messenger.sendText(key, { openId }, t(own(openId), 'reminder.dailyNudge', { lines: markup(lines) }));
     outcome.nudged.push(openId);
     if (list.some((i) => i.overdueWorkdays >= BUZZ_AFTER_WORKDAYS)) {
       await deps.messenger.urgent(`${base}:buzz:${openId}`, { outboxKey: key }, [openId]);
@@ -360,7 +364,7 @@ export async function sendOverdueDigest(
     await deps.messenger.sendText(
       `${base}:leader:${leader}`,
       { openId: leader },
-      t(own(leader), 'reminder.leaderDaily', { lines }),
+      t(own(leader), 'reminder.leaderDaily', { lines: markup(lines) }),
     );
     outcome.leaders.push(leader);
   }

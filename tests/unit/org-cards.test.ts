@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cardMention } from '../../cards/escape.js';
 import { buildAdminListCard } from '../../cards/admin-list-card.js';
 import {
   buildDeptAddedCard,
@@ -23,10 +24,10 @@ const depts = [
 const cards = {
   roleForm: buildRoleForm(zh, depts),
   roleFormNoDepartments: buildRoleForm(en, []),
-  roleDone: buildRoleDoneCard(zh, '已将 张华 设为“财务处”的成员。', '<at id=ou_x></at>'),
+  roleDone: buildRoleDoneCard(zh, '已将 张华 设为“财务处”的成员。', cardMention('ou_x')),
   deptForm: buildDeptAddForm(zh, depts),
   deptFormTop: buildDeptAddForm(en, []),
-  deptAdded: buildDeptAddedCard(zh, '已添加部门“文秘科”，上级部门：机关 / 办公室。', '<at id=ou_x></at>'),
+  deptAdded: buildDeptAddedCard(zh, '已添加部门“文秘科”，上级部门：机关 / 办公室。', cardMention('ou_x')),
   deptList: buildDeptListCard(zh, [
     { path: ['机关'], members: 1 },
     { path: ['机关', '办公室'], members: 3 },
