@@ -83,7 +83,13 @@ export class Dispatcher {
   }
 
   /** Stores the event and starts processing it in the background. */
-  async acceptEvent(envelope: Envelope): Promise<'accepted' | 'duplicate'> {
+  async acceptEvent(envelope: Envelope): Promise<'accepted' | 'duplicate' | 'ignored'> {
+    // Transports check shapes already; this keeps junk out of the inbox whatever the caller.
+    const checked = checkEnvelope(envelope);
+    if (!checked.ok) {
+      this.log.warn({ eventId: checked.eventId, reason: checked.reason, path: checked.path }, 'event of the wrong shape ignored');
+      return 'ignored';
+    }
     const fresh = await recordEvent(envelope, this.now());
     if (!fresh) {
       this.log.info({ eventId: envelope.header.event_id }, 'duplicate event ignored');
@@ -205,6 +211,11 @@ export class Dispatcher {
   async handleCardAction(envelope: Envelope): Promise<CallbackResponse> {
     const eventId = envelope.header.event_id;
     const log = this.log.child({ eventId, eventType: 'card.action.trigger' });
+    const checked = checkEnvelope(envelope);
+    if (!checked.ok) {
+      log.warn({ reason: checked.reason, path: checked.path }, 'card action of the wrong shape refused');
+      return toast('error', 'common.badAction');
+    }
     const parsed = cardActionSchema.safeParse(envelope.event);
     const value = parsed.success ? parsed.data.action.value : undefined;
     const name = isRecord(value) && typeof value.a === 'string' ? value.a : undefined;

@@ -121,7 +121,9 @@ export const botMembershipSchema = z.looseObject({
 /** im.chat.member.user.added_v1 `event`. */
 export const userAddedSchema = z.looseObject({
   chat_id: id,
+  name: optionalText,
   operator_id: idSchema.optional(),
+  external: z.boolean().optional(),
   users: z
     .array(z.looseObject({ name: optionalText, user_id: idSchema }))
     .max(1000)
