@@ -6,7 +6,9 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readCsvRows } from '../../src/files/read-csv.js';
 import { readTable, TableLimitError, type TableRow, UnreadableTableError } from '../../src/files/read-table.js';
+import { DEFAULT_TABLE_LIMITS, ParseBudget } from '../../src/files/table-limits.js';
 import {
   declaredHugeBomb,
   lyingHeaderBomb,
@@ -128,6 +130,10 @@ describe('readTable on CSV', () => {
       const rows = await readTable(Buffer.from(text), 'csv');
       expect(rows.map((r) => r.cells), JSON.stringify(text)).toEqual(expected);
       expect(rows.map((r) => r.line)).toEqual(expected.map((_, i) => i + 1));
+      // The same when the bytes arrive in slices of 1 to 7 bytes (records and characters split).
+      const slice = 1 + (k % 7);
+      const sliced = await readCsvRows(Buffer.from(text), new ParseBudget(DEFAULT_TABLE_LIMITS), slice);
+      expect(sliced, `${JSON.stringify(text)} in slices of ${slice}`).toEqual(rows);
     }
     expect(compared).toBeGreaterThan(1000);
   });
