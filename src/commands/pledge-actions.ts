@@ -16,6 +16,7 @@ import { PLEDGE_KINDS } from '../models/pledge.js';
 import { formatZoned } from '../time/zoned.js';
 import { createAndLaunch, mayManagePledge, reviseAndResend } from './pledge-launch.js';
 import { refreshProgressCards, renderSignerCard } from './pledge-publish.js';
+import { formSourceKey } from './source-key.js';
 import { parseFormDateTime } from './task-args.js';
 
 const f = PLEDGE_FORM_FIELDS;
@@ -226,11 +227,16 @@ export function registerPledgeActions(
       const { sources } = input;
       if (sources.people.length + sources.deptIds.length + sources.chatIds.length === 0)
         return warn(t('pledge.form.signersMissing'));
-      const result = await createAndLaunch(ctx, client, {
-        ...input,
-        text: input.text.trim() === '' ? '' : input.text,
-        deadline,
-      });
+      const result = await createAndLaunch(
+        ctx,
+        client,
+        {
+          ...input,
+          text: input.text.trim() === '' ? '' : input.text,
+          deadline,
+        },
+        formSourceKey(ctx),
+      );
       if (!result.ok) return { toast: { type: 'error', content: result.text } };
       return { toast: { type: 'success', content: result.text }, card: buildPledgeDoneCard(t, result.text) };
     },

@@ -13,7 +13,10 @@ import { recordEvent } from '../../src/dispatch/inbox.js';
 import { InboxEventModel } from '../../src/models/inbox-event.js';
 import { ManualClock } from '../../src/time/clock.js';
 import type { Envelope } from '../../src/transport/envelope.js';
-import { buildTextEvent, envelope, type TextMessageInput } from '../emulator/events.js';
+import { buildTextEvent, cardActionPayload, envelope, type TextMessageInput } from '../emulator/events.js';
+import { callbackValue, findButton } from '../emulator/index.js';
+import { PollEligibleModel, PollModel } from '../../src/models/poll.js';
+import { PledgeModel, PledgeSignerModel } from '../../src/models/pledge.js';
 import { runCrashingAfter } from '../support/crash-writes.js';
 import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
@@ -102,5 +105,91 @@ describe('a create command interrupted between any two writes, then re-run', () 
     // Every write of the command was a crash point (claim, lease, task, assignments, transition,
     // audit, jobs, outbox entries, event finished).
     expect(allowed).toBeGreaterThan(10);
+  }, 600_000);
+
+  it('/poll new: one poll, one set of eligible voters, one card, whatever write the crash hit', async () => {
+    let finished = false;
+    let allowed = 0;
+    for (; allowed < 60 && !finished; allowed++) {
+      const question = `崩溃投票${allowed}`;
+      const eventId = await storeText({
+        chatType: 'group',
+        chatId: GROUP,
+        sender: ADMIN,
+        text: `/poll new ${question} | 同意 | 不同意 截止 2026-12-04 18:00`,
+        mentionBot: true,
+      });
+      finished = !(await crashThenRecover(eventId, allowed));
+      const polls = await PollModel.find({ question }).lean();
+      expect(polls, `crash before write ${allowed + 1}`).toHaveLength(1);
+      const id = polls[0]!._id;
+      const eligible = await PollEligibleModel.countDocuments({ poll: id });
+      expect(eligible).toBe(3);
+      expect(polls[0]!.eligibleCount).toBe(eligible);
+      expect(await AuditEntryModel.countDocuments({ action: 'poll.create', target: id })).toBe(1);
+      expect(await Job.countDocuments({ key: { $regex: id } })).toBe(1);
+      expect(cardsIn(GROUP, question), `crash before write ${allowed + 1}`).toHaveLength(1);
+    }
+    expect(finished).toBe(true);
+    expect(allowed).toBeGreaterThan(8);
+  }, 600_000);
+
+  it('/pledge new (form): a submission that died at any write, pressed again, makes one document', async () => {
+    const p2p = h.emulator.world.p2pChatOf(ADMIN).chatId;
+    let finished = false;
+    let allowed = 0;
+    for (; allowed < 60 && !finished; allowed++) {
+      const before = h.emulator.messagesTo({ chatId: p2p }).length;
+      await h.emulator.sendText({ chatType: 'p2p', sender: ADMIN, text: '/pledge new' });
+      await drainOnManualClock(h, clock);
+      const form = h.emulator
+        .messagesTo({ chatId: p2p })
+        .slice(before)
+        .find((m) => m.msgType === 'interactive')!;
+      const button = findButton(form.current, '发起签署')!;
+      const title = `崩溃承诺书${allowed}`;
+      const press = () =>
+        cardActionPayload(
+          h.emulator.world,
+          h.emulator.app,
+          {
+            messageId: form.messageId,
+            operator: ADMIN,
+            value: callbackValue(button.element),
+            name: typeof button.element.name === 'string' ? button.element.name : undefined,
+            formValue: {
+              pledge_title: title,
+              pledge_kind: 'pledge',
+              pledge_text: `本人承诺廉洁履职（${allowed}）。`,
+              pledge_people: [ZHANG, CHEN],
+              pledge_deadline: '2026-12-04 18:00 +0800',
+            },
+          },
+          p2p,
+          'c-crash-token',
+        ) as Envelope;
+      const { crashed } = await runCrashingAfter(allowed, () => h.bot.dispatcher.handleCardAction(press()));
+      finished = !crashed;
+      await h.bot.dispatcher.idle();
+      // The person saw an error and presses 发起签署 again on the same form (a new callback event).
+      if (crashed) await h.bot.dispatcher.handleCardAction(press());
+      await h.bot.dispatcher.idle();
+      await drainOnManualClock(h, clock);
+
+      const docs = await PledgeModel.find({ title }).lean();
+      expect(docs, `crash before write ${allowed + 1}`).toHaveLength(1);
+      expect(docs[0]!.version).toBe(1);
+      const id = docs[0]!._id;
+      expect(await PledgeSignerModel.countDocuments({ pledgeId: id })).toBe(2);
+      expect(await AuditEntryModel.countDocuments({ action: 'pledge.create', target: id })).toBe(1);
+      for (const signer of [ZHANG, CHEN]) {
+        const cards = h.emulator
+          .messagesTo({ openId: signer })
+          .filter((m) => m.msgType === 'interactive' && h.emulator.textOf(m).includes(title));
+        expect(cards, `crash before write ${allowed + 1}`).toHaveLength(1);
+      }
+    }
+    expect(finished).toBe(true);
+    expect(allowed).toBeGreaterThan(5);
   }, 600_000);
 });
