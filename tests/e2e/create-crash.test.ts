@@ -16,6 +16,9 @@ import type { Envelope } from '../../src/transport/envelope.js';
 import { buildTextEvent, cardActionPayload, envelope, type TextMessageInput } from '../emulator/events.js';
 import { callbackValue, findButton } from '../emulator/index.js';
 import { PollEligibleModel, PollModel } from '../../src/models/poll.js';
+import { BroadcastScheduleModel } from '../../src/models/broadcast-schedule.js';
+import { addContentItem, addContentItems } from '../../src/domain/content-items.js';
+import { ContentItemModel } from '../../src/models/content-item.js';
 import { PledgeModel, PledgeSignerModel } from '../../src/models/pledge.js';
 import { runCrashingAfter } from '../support/crash-writes.js';
 import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
@@ -192,4 +195,50 @@ describe('a create command interrupted between any two writes, then re-run', () 
     expect(finished).toBe(true);
     expect(allowed).toBeGreaterThan(5);
   }, 600_000);
+
+  it('/schedule add: one schedule and one occurrence job, whatever write the crash hit', async () => {
+    let finished = false;
+    let allowed = 0;
+    for (; allowed < 40 && !finished; allowed++) {
+      const before = await BroadcastScheduleModel.countDocuments({});
+      const eventId = await storeText({
+        chatType: 'group',
+        chatId: GROUP,
+        sender: ADMIN,
+        text: `/schedule add 每天 09:${String(10 + allowed).padStart(2, '0')}`,
+        mentionBot: true,
+      });
+      finished = !(await crashThenRecover(eventId, allowed));
+      const schedules = await BroadcastScheduleModel.find({ sourceKey: `event:${eventId}` }).lean();
+      expect(schedules, `crash before write ${allowed + 1}`).toHaveLength(1);
+      expect(await BroadcastScheduleModel.countDocuments({})).toBe(before + 1);
+      const jobs = await Job.find({ key: { $regex: `broadcast\\.schedule:${schedules[0]!._id}:` } }).lean();
+      expect(jobs).toHaveLength(1);
+    }
+    expect(finished).toBe(true);
+  }, 600_000);
+
+  it('content: a form submission or an import run twice stores each item once', async () => {
+    const input = {
+      title: '重复提交的内容',
+      body: '正文',
+      category: 'story' as const,
+      tags: ['测试'],
+      source: '',
+      imageKey: '',
+      quiz: null,
+      required: false,
+    };
+    const first = await addContentItem(input, ADMIN, clock.now(), 'form:om_x:ou_y');
+    const again = await addContentItem(input, ADMIN, clock.now(), 'form:om_x:ou_y');
+    expect(again.id).toBe(first.id);
+    expect(await ContentItemModel.countDocuments({ title: '重复提交的内容' })).toBe(1);
+
+    const rows = [1, 2, 3].map((n) => ({ ...input, title: `导入内容${n}` }));
+    // A run that died after storing the first two rows' write is re-run: the ids are the same.
+    const partial = await addContentItems(rows.slice(0, 2), ADMIN, clock.now(), 'event:ev_import');
+    const full = await addContentItems(rows, ADMIN, clock.now(), 'event:ev_import');
+    expect(full.slice(0, 2)).toEqual(partial);
+    expect(await ContentItemModel.countDocuments({ title: { $in: rows.map((r) => r.title) } })).toBe(3);
+  });
 });
