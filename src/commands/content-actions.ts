@@ -16,6 +16,7 @@ import {
   splitTags,
 } from '../domain/content-items.js';
 import { contentProblemText } from './content-text.js';
+import { formSourceKey } from './source-key.js';
 
 const f = CONTENT_FORM_FIELDS;
 const str = z.string().optional().catch(undefined);
@@ -82,7 +83,7 @@ export function registerContentActions(actions: ActionRegistry): void {
       };
       const problem = checkContentInput(input);
       if (problem) return { toast: { type: 'error', content: contentProblemText(t, problem) } };
-      const item = await addContentItem(input, ctx.actor.openId, ctx.now());
+      const item = await addContentItem(input, ctx.actor.openId, ctx.now(), formSourceKey(ctx));
       await recordAudit(
         {
           actor: ctx.actor.openId,
@@ -91,6 +92,7 @@ export function registerContentActions(actions: ActionRegistry): void {
           target: item.id,
           after: { title: item.title },
           eventId: ctx.eventId,
+          key: `content.add:${item.id}`,
         },
         ctx.now(),
       );

@@ -99,7 +99,7 @@ export function createContentImportFileHandler(client: Pick<LarkClient, 'downloa
       );
       return true;
     }
-    const ids = await addContentItems(result.items, ctx.actor.openId, ctx.now());
+    const ids = await addContentItems(result.items, ctx.actor.openId, ctx.now(), `event:${ctx.eventId}`);
     await endPendingContentImport(ctx.actor.openId);
     await recordAudit(
       {

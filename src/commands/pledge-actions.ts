@@ -17,6 +17,7 @@ import { formatZoned } from '../time/zoned.js';
 import { createAndLaunch, mayManagePledge, reviseAndResend } from './pledge-launch.js';
 import { refreshProgressCards, renderSignerCard } from './pledge-publish.js';
 import { checkSignerSources } from './pledge-targets.js';
+import { formSourceKey } from './source-key.js';
 import { parseFormDateTime } from './task-args.js';
 
 const f = PLEDGE_FORM_FIELDS;
@@ -230,11 +231,16 @@ export function registerPledgeActions(
       // The form offered only the leader's departments and chats; a submit may still name others.
       const outside = await checkSignerSources(ctx, 'pledge.create', sources);
       if (outside) return { toast: { type: 'error', content: outside } };
-      const result = await createAndLaunch(ctx, client, {
-        ...input,
-        text: input.text.trim() === '' ? '' : input.text,
-        deadline,
-      });
+      const result = await createAndLaunch(
+        ctx,
+        client,
+        {
+          ...input,
+          text: input.text.trim() === '' ? '' : input.text,
+          deadline,
+        },
+        formSourceKey(ctx),
+      );
       if (!result.ok) return { toast: { type: 'error', content: result.text } };
       return { toast: { type: 'success', content: result.text }, card: buildPledgeDoneCard(t, result.text) };
     },

@@ -102,7 +102,10 @@ export type CreateOutcome = { ok: true; pledge: PledgeView; text: string } | { o
 export async function createAndLaunch(
   ctx: EventContext,
   client: Pick<LarkClient, 'getChatMembers'>,
-  input: Omit<CreatePledgeInput, 'creator' | 'chatIds' | 'deptIds'> & { sources: SignerSources },
+  input: Omit<CreatePledgeInput, 'creator' | 'chatIds' | 'deptIds' | 'sourceKey'> & {
+    sources: SignerSources;
+  },
+  sourceKey: string,
 ): Promise<CreateOutcome> {
   const { t } = ctx;
   const resolved = await resolveSigners(ctx, client, input.sources);
@@ -115,7 +118,13 @@ export async function createAndLaunch(
     };
   const now = ctx.now();
   const pledge = await createPledge(
-    { ...input, creator: ctx.actor.openId, chatIds: input.sources.chatIds, deptIds: input.sources.deptIds },
+    {
+      ...input,
+      creator: ctx.actor.openId,
+      chatIds: input.sources.chatIds,
+      deptIds: input.sources.deptIds,
+      sourceKey,
+    },
     now,
   );
   await addSigners(pledge.id, resolved.openIds, 'campaign', now, resolved.deptHints);
@@ -133,6 +142,7 @@ export async function createAndLaunch(
         signers: resolved.openIds.length,
       },
       eventId: ctx.eventId,
+      key: `pledge.create:${pledge.id}`,
     },
     now,
   );

@@ -17,6 +17,7 @@ import type { EventContext } from '../dispatch/context.js';
 import type { MessageKey } from '../i18n/index.js';
 import { checkOptions, readSample } from './poll-args.js';
 import { deadlineProblem, type PollCommandDeps, startPoll } from './poll-create.js';
+import { formSourceKey } from './source-key.js';
 import { parseFormDateTime } from './task-args.js';
 
 const POLL_ID = /^V[A-Z0-9]{4,8}$/;
@@ -152,6 +153,7 @@ export function registerPollActions(actions: ActionRegistry, deps: PollCommandDe
         sample,
         chats: null,
         chatIds: input.chatIds,
+        sourceKey: formSourceKey(ctx),
       });
       if (!result.ok) return error(result.text);
       return { toast: { type: 'success', content: result.text }, card: buildPollFormDoneCard(t, result.text) };

@@ -143,6 +143,7 @@ export async function startPoll(
         deadline: poll.deadline,
       },
       eventId: ctx.eventId,
+      key: `poll.create:${poll.id}`,
     },
     ctx.now(),
   );

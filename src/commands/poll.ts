@@ -20,6 +20,7 @@ import { dateErrorText } from './date-error.js';
 import { argsFrom } from './org-args.js';
 import { type PollArgError, type PollTextArgs, readPollNew, readSatisfaction } from './poll-args.js';
 import { registerPollActions } from './poll-actions.js';
+import { commandSourceKey } from './source-key.js';
 import { deadlineProblem, type PollCommandDeps, type PollDraft, satisfactionOptions, startPoll } from './poll-create.js';
 import { registerPollManage } from './poll-manage.js';
 import type { CommandRegistry } from './registry.js';
@@ -66,7 +67,7 @@ async function runCreate(ctx: EventContext, deps: PollCommandDeps, args: PollTex
   if ('error' in args) return ctx.reply.text(argError(ctx, args));
   const draft = await draftFrom(ctx, args, satisfaction);
   if (typeof draft === 'string') return ctx.reply.text(draft);
-  const result = await startPoll(ctx, deps, draft);
+  const result = await startPoll(ctx, deps, { ...draft, sourceKey: commandSourceKey(ctx) });
   await ctx.reply.text(result.text);
 }
 

@@ -20,6 +20,7 @@ import { readRemindHours, readTargets } from './broadcast-args.js';
 import { argsFrom } from './org-args.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
 import { formatZoned } from '../time/zoned.js';
+import { commandSourceKey } from './source-key.js';
 
 const KEYWORDS: Record<string, 'target' | 'tag' | 'item' | 'theme' | 'remind'> = {
   目标: 'target',
@@ -98,6 +99,7 @@ async function addFromText(ctx: EventContext, input: CommandInput): Promise<void
     ctx.actor.openId,
     timezone,
     ctx.now(),
+    commandSourceKey(ctx),
   );
   await recordAudit(
     {

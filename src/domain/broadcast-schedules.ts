@@ -13,6 +13,7 @@ import { pickItem, type Selection, type ThemePeriod } from './broadcast-select.j
 import { nextFiring, type Timing } from './broadcast-timing.js';
 import { type DeliverDeps, findBroadcastBySource, resolveTargets, type Targets } from './broadcasts.js';
 import { listContentItems, newShortId } from './content-items.js';
+import { insertKeyed } from './keyed-create.js';
 
 /** A schedule as read back. */
 export interface ScheduleView {
@@ -59,23 +60,31 @@ function toView(d: Lean): ScheduleView {
   };
 }
 
-/** Stores a schedule and queues its first occurrence; returns it with that time (null: none). */
+/**
+ * Stores a schedule and queues its first occurrence; returns it with that time (null: none).
+ * `sourceKey` (the command's event, keyed-create.ts) derives the id: a re-run after a crash finds
+ * the schedule it stored and queues the same occurrence job (keyed by schedule and instant).
+ */
 export async function addSchedule(
   input: NewSchedule,
   actor: string,
   tz: string,
   now: Date,
+  sourceKey?: string,
 ): Promise<{ schedule: ScheduleView; next: Date | null }> {
+  const fields = { ...input, state: 'active', sent: [], createdBy: actor, createdAt: now, updatedAt: now };
+  if (sourceKey) {
+    const { id, doc } = await insertKeyed<Lean & { sourceKey?: string | null }>(
+      BroadcastScheduleModel,
+      'S',
+      sourceKey,
+      fields,
+    );
+    const schedule = doc ? toView(doc) : ({ id, ...input, state: 'active', sent: [] } as ScheduleView);
+    return { schedule, next: await queueNext(schedule, now, tz) };
+  }
   const _id = newShortId('S');
-  await BroadcastScheduleModel.collection.insertOne({
-    _id: _id as never,
-    ...input,
-    state: 'active',
-    sent: [],
-    createdBy: actor,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await BroadcastScheduleModel.collection.insertOne({ _id: _id as never, ...fields });
   const schedule: ScheduleView = { id: _id, ...input, state: 'active', sent: [] };
   return { schedule, next: await queueNext(schedule, now, tz) };
 }

@@ -4,6 +4,7 @@
  * by the form, the text edit and the file import.
  */
 import { randomInt } from 'node:crypto';
+import { insertKeyed, insertManyOnce, keyedShortIds } from './keyed-create.js';
 import { type ContentCategory, CONTENT_CATEGORIES, ContentItemModel } from '../models/content-item.js';
 
 export { CONTENT_CATEGORIES, type ContentCategory };
@@ -148,8 +149,26 @@ function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
-/** Stores a new (already checked) item under a fresh id. */
-export async function addContentItem(input: ContentInput, actor: string, now: Date): Promise<ContentItem> {
+/**
+ * Stores a new (already checked) item under a fresh id, or under one derived from `sourceKey`
+ * (the form submission, keyed-create.ts): then a second call finds the item the first stored.
+ */
+export async function addContentItem(
+  input: ContentInput,
+  actor: string,
+  now: Date,
+  sourceKey?: string,
+): Promise<ContentItem> {
+  if (sourceKey) {
+    const fields = { ...input, createdBy: actor, createdAt: now, updatedAt: now, removed: false };
+    const { id, doc } = await insertKeyed<Lean & { sourceKey?: string | null }>(
+      ContentItemModel,
+      'C',
+      sourceKey,
+      fields,
+    );
+    return doc ? toContentItem(doc) : { id, ...input, removed: false };
+  }
   for (let attempt = 0; ; attempt++) {
     const _id = newShortId('C');
     try {
@@ -196,12 +215,18 @@ export async function removeContentItem(id: string, now: Date): Promise<boolean>
   return res.modifiedCount === 1;
 }
 
-/** Inserts many checked items in one write (an import); returns their new ids. */
+/**
+ * Inserts many checked items in one write (an import); returns their new ids. With `sourceKey`
+ * (the file's event) item i gets an id derived from `<sourceKey>:<i>` (keyed-create.ts): a re-run
+ * of the event finds the items already stored (one read) and inserts only the missing ones.
+ */
 export async function addContentItems(
   inputs: readonly ContentInput[],
   actor: string,
   now: Date,
+  sourceKey?: string,
 ): Promise<string[]> {
+  if (sourceKey) return addKeyedContentItems(inputs, actor, now, sourceKey);
   const ids = new Set<string>();
   while (ids.size < inputs.length) ids.add(newShortId('C'));
   const docs = [...ids].map((_id, i) => ({
@@ -213,4 +238,39 @@ export async function addContentItems(
   }));
   await ContentItemModel.insertMany(docs, { ordered: true });
   return [...ids];
+}
+
+async function addKeyedContentItems(
+  inputs: readonly ContentInput[],
+  actor: string,
+  now: Date,
+  sourceKey: string,
+): Promise<string[]> {
+  const keys = inputs.map((_, i) => `${sourceKey}:${i}`);
+  const candidates = keys.map((key) => keyedShortIds('C', key));
+  const taken = await ContentItemModel.find({ _id: { $in: candidates.flat() } }, { _id: 1, sourceKey: 1 }).lean();
+  const holder = new Map(taken.map((d) => [d._id, (d as { sourceKey?: string | null }).sourceKey ?? null]));
+  const chosen = new Set<string>();
+  const ids = keys.map((key, i) => {
+    const own = candidates[i]!.find((id) => holder.get(id) === key);
+    if (own) return own;
+    const free = candidates[i]!.find((id) => !holder.has(id) && !chosen.has(id));
+    if (!free) throw new Error(`no free content id for ${key}`);
+    chosen.add(free);
+    return free;
+  });
+  const missing = ids
+    .map((_id, i) => ({ _id, i }))
+    .filter(({ _id }) => chosen.has(_id))
+    .map(({ _id, i }) => ({
+      _id,
+      ...inputs[i]!,
+      sourceKey: keys[i]!,
+      removed: false,
+      createdBy: actor,
+      createdAt: now,
+      updatedAt: now,
+    }));
+  await insertManyOnce(ContentItemModel, missing);
+  return ids;
 }

@@ -3,6 +3,7 @@
  * people asked to sign (signatures: pledge-signatures.ts). Knows nothing of Feishu.
  */
 import { createHash, randomInt } from 'node:crypto';
+import { insertKeyed } from './keyed-create.js';
 import { PersonModel } from '../models/person.js';
 import {
   type PledgeKind,
@@ -103,10 +104,19 @@ export interface CreatePledgeInput {
   deadline: Date;
   chatIds: string[];
   deptIds: string[];
+  /**
+   * What created it (the event, or the form card and its submitter): the id derives from it and a
+   * second call with the same key completes and returns the document the first one made.
+   */
+  sourceKey?: string;
 }
 
-/** Stores a new document (version 1 when it has a text); the id is random, retried on a clash. */
+/**
+ * Stores a new document (version 1 when it has a text); the id is random, retried on a clash, or
+ * derived from `sourceKey` (keyed-create.ts), which makes the call idempotent.
+ */
 export async function createPledge(input: CreatePledgeInput, now: Date): Promise<PledgeView> {
+  if (input.sourceKey) return createKeyedPledge(input, input.sourceKey, now);
   for (let attempt = 0; ; attempt++) {
     const id = newPledgeId();
     try {
@@ -134,6 +144,45 @@ export async function createPledge(input: CreatePledgeInput, now: Date): Promise
     }
     return (await getPledge(id))!;
   }
+}
+
+/**
+ * The keyed creation: the draft under the derived id (or the one an earlier run stored), then its
+ * first version. A run that died between the version and the document update left `<id>:v1`
+ * behind: it is rolled forward here instead of being refused as a concurrent change.
+ */
+async function createKeyedPledge(
+  input: CreatePledgeInput,
+  sourceKey: string,
+  now: Date,
+): Promise<PledgeView> {
+  const { _id: _ignored, ...doc } = new PledgeModel({
+    _id: 'P',
+    title: input.title,
+    kind: input.kind,
+    creator: input.creator,
+    leader: input.leader,
+    deadline: input.deadline,
+    state: 'draft',
+    version: 0,
+    chatIds: input.chatIds,
+    deptIds: input.deptIds,
+    createdAt: now,
+    updatedAt: now,
+  }).toObject();
+  const { id } = await insertKeyed(PledgeModel, 'P', sourceKey, doc);
+  const pledge = (await getPledge(id))!;
+  if (input.text === '' || pledge.version > 0) return pledge;
+  const revised = await reviseText(id, input.text, input.creator, now);
+  if (revised.ok) return revised.pledge;
+  const first = await PledgeVersionModel.findById(`${id}:v1`).lean();
+  if (first && first.hash === hashText(input.text)) {
+    await PledgeModel.updateOne(
+      { _id: id, version: 0 },
+      { $set: { version: 1, hash: first.hash, text: first.text, state: 'open', updatedAt: first.at } },
+    );
+  }
+  return (await getPledge(id))!;
 }
 
 /** What a text change did. */

@@ -5,6 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { PollClosureModel, PollEligibleModel, PollModel, type PollKind, type ResultMode } from '../models/poll.js';
 import { isDuplicateKeyError } from '../dispatch/inbox.js';
+import { insertKeyed, insertManyOnce } from './keyed-create.js';
 import {
   assignSlices,
   type Candidate,
@@ -58,6 +59,11 @@ export interface CreatePollInput {
   /** Members of the target chats (with departments); the eligible voters, or the sample pool. */
   candidates: Candidate[];
   sample: SampleSpec | null;
+  /**
+   * What created it (the event, or the form card and its submitter): the id derives from it and a
+   * second call with the same key returns the poll the first made, with its stored voters.
+   */
+  sourceKey?: string;
 }
 
 /** Satisfaction options and their default weights (满意 100, 基本满意 60, 不满意 0). */
@@ -140,6 +146,7 @@ export async function createPoll(input: CreatePollInput, now: Date): Promise<{ p
     state: 'open' as const,
     createdAt: now,
   };
+  if (input.sourceKey) return createKeyedPoll(input.sourceKey, fields, eligible);
   let id = '';
   for (let attempt = 0; ; attempt++) {
     id = newPollId();
@@ -154,6 +161,35 @@ export async function createPoll(input: CreatePollInput, now: Date): Promise<{ p
     await PollEligibleModel.insertMany(
       eligible.map((e) => ({ _id: `${id}:${e.openId}`, poll: id, openId: e.openId, chat: e.chat, dept: e.dept })),
     );
+  }
+  return { poll: (await getPoll(id))!, eligible };
+}
+
+/**
+ * The poll of `sourceKey` (keyed-create.ts): created now, or found when a re-run of the same event
+ * follows a crash. The voters are one insert, so they are either all stored (and kept: a new
+ * random sample must not replace them) or not at all (then this run's choice is stored).
+ */
+async function createKeyedPoll(
+  sourceKey: string,
+  fields: Record<string, unknown>,
+  chosen: EligibleEntry[],
+): Promise<{ poll: PollView; eligible: EligibleEntry[] }> {
+  const { _id: _ignored, ...doc } = new PollModel({ _id: 'V', ...fields }).toObject();
+  const { id } = await insertKeyed(PollModel, 'V', sourceKey, doc);
+  const stored = await PollEligibleModel.find({ poll: { $eq: id } }).lean();
+  let eligible: EligibleEntry[] = stored.map((e) => ({
+    openId: e.openId,
+    chat: e.chat ?? null,
+    dept: e.dept ?? null,
+  }));
+  if (stored.length === 0 && chosen.length > 0) {
+    await insertManyOnce(
+      PollEligibleModel,
+      chosen.map((e) => ({ _id: `${id}:${e.openId}`, poll: id, openId: e.openId, chat: e.chat, dept: e.dept })),
+    );
+    eligible = chosen;
+    await PollModel.updateOne({ _id: { $eq: id } }, { $set: { eligibleCount: chosen.length } });
   }
   return { poll: (await getPoll(id))!, eligible };
 }

@@ -23,6 +23,8 @@ const broadcastScheduleSchema = new mongoose.Schema(
     state: { type: String, enum: ['active', 'paused', 'removed'], default: 'active' },
     sent: { type: [String], default: [] },
     createdBy: { type: String, default: '' },
+    /** The command's event that created it; the id is derived from it (keyed-create.ts). */
+    sourceKey: { type: String, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -26,6 +26,8 @@ const contentItemSchema = new mongoose.Schema(
     required: { type: Boolean, default: false },
     removed: { type: Boolean, default: false },
     createdBy: { type: String, default: '' },
+    /** What created it (form submission, or import event and row); the id derives from it. */
+    sourceKey: { type: String, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

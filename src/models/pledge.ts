@@ -32,6 +32,8 @@ const pledgeSchema = new mongoose.Schema(
     deptIds: { type: [String], default: [] },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    /** What created it (event or form submission); the id is derived from it (keyed-create.ts). */
+    sourceKey: { type: String, default: null },
   },
   { collection: 'pledges', versionKey: false },
 );

@@ -37,6 +37,8 @@ const pollSchema = new mongoose.Schema(
     /** 'auto' for the deadline, else the open_id who closed it. */
     closedBy: { type: String, default: null },
     createdAt: { type: Date, required: true },
+    /** What created it (event or form submission); the id is derived from it (keyed-create.ts). */
+    sourceKey: { type: String, default: null },
   },
   { collection: 'polls', versionKey: false },
 );
