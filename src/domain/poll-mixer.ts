@@ -158,13 +158,16 @@ async function mixOnce(pollId: string, opts: { final: boolean }): Promise<'done'
 
 /**
  * The ballot generation the results of a poll count: the open-phase ballots while open; once
- * closed, the mixer is run to the end first (waiting briefly for another holder), and then the
+ * closed, the mixer is run to the end first (waiting for another holder, or out the lease of one
+ * that died), and then the
  * reshuffled generation. Either generation is complete whenever it is the counted one.
  */
 export async function countedGeneration(pollId: string, closed: boolean): Promise<0 | 1> {
   if (!closed) return 0;
   let mix = (await PollMixModel.findById(pollId).lean()) as MixLean | null;
-  for (let i = 0; !mix?.final && i < 40; i++) {
+  // Waits out the lease of a holder that died (LEASE_MS) before counting without it.
+  const giveUpAt = Date.now() + LEASE_MS + 5_000;
+  while (!mix?.final && Date.now() < giveUpAt) {
     if ((await mixBallots(pollId, { final: true })) === 'busy') await new Promise((r) => setTimeout(r, 100));
     mix = (await PollMixModel.findById(pollId).lean()) as MixLean | null;
   }

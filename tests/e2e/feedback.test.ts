@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntryModel } from '../../src/models/audit-entry.js';
 import { forgetDeliveredToSenders } from '../../src/domain/feedback-relay.js';
 import { FeedbackModel, FeedbackRelayModel } from '../../src/models/feedback.js';
-import { OutboxMessage } from '../../src/models/outbox-message.js';
+import { OutboxMessage, OutboxResult } from '../../src/models/outbox-message.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { callbackValue, findButton, type StoredMessage, validateCard } from '../emulator/index.js';
 import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
@@ -223,6 +223,10 @@ describe('feedback channel (监督员意见), end to end through the emulator', 
     await forgetDeliveredToSenders();
     expect(await OutboxMessage.countDocuments({ receiveId: ANON })).toBe(0);
     expect(await OutboxMessage.countDocuments({ openId: ANON })).toBe(0);
+    // ... with their delivery records (each record belongs to an entry still there).
+    const entries = new Set((await OutboxMessage.find({}).select({ _id: 1 }).lean()).map((d) => String(d._id)));
+    const records = await OutboxResult.find({}).lean();
+    for (const r of records) expect(entries.has(String(r._id).split(':')[0]!), String(r._id)).toBe(true);
     // The sender's stored events (the /feedback messages, the anonymous form press) name nobody.
     const events = await db.collection('inbox_events').find({}).toArray();
     expect(events.length).toBeGreaterThan(5);

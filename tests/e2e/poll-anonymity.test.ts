@@ -149,6 +149,20 @@ describe('anonymous polls against a reader of the whole database', () => {
     expect(results.options.map((o) => o.count)).toEqual([2, 2, 1, 1, 1, 1, 1, 1, 1, 1]);
   }, 120_000);
 
+  it('a mixer that died holding its lease: the close waits it out and counts every vote', async () => {
+    const answer = await say(BOOT, '/poll new 是否同意 | 同意 | 不同意 匿名');
+    const id = /投票 (V[A-Z0-9]{4})/.exec(answer)?.[1] ?? '';
+    const poll = (await getPoll(id))!;
+    for (const [i, o] of ['o1', 'o2', 'o1'].entries()) await castVote(poll, member(i + 1), [o], clock.now());
+    // A killed process: its lease runs for two more seconds, nothing will release it.
+    await PollMixModel.create({ _id: id, seq: 1, holder: 'dead', until: new Date(Date.now() + 2000) });
+    expect(await mixBallots(id, { final: true })).toBe('busy');
+    const started = Date.now();
+    const results = await pollResults({ ...poll, state: 'closed' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    expect(results.options.map((o) => o.count)).toEqual([2, 1]);
+  }, 60_000);
+
   /** Makes the next call of `obj[method]` whose arguments match do its write, then "crash". */
   function crashAfter(obj: object, method: string, match: (args: unknown[]) => boolean = () => true) {
     const target = obj as Record<string, (...a: unknown[]) => unknown>;
