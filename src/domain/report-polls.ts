@@ -4,8 +4,9 @@
  * named polls: the figures come from the poll domain's counts ({@link pollResults}), which
  * group ballots and never read a vote with its voter.
  *
- * A leader's row counts only the department slices of the departments they lead; a slice with
- * fewer than 5 respondents stays hidden (as on the results card) and the row says so. Results
+ * A leader's row counts only the department slices of the departments they lead that the results
+ * card shows; a slice hidden there (fewer than 5 respondents, or derivable by subtraction, see
+ * poll-suppression.ts) stays hidden here and the row says so. Results
  * hidden until close are not listed before the poll closes.
  */
 import { ChatModel } from '../models/chat.js';
@@ -89,7 +90,9 @@ export async function buildPollSheet(input: ReportInput): Promise<ReportSheet> {
       ...(visible ? [] : [t('report.poll.hidden')]),
       ...(f.suppressed ? [t('report.poll.suppressed')] : []),
     ];
-    const options = poll.options.flatMap((o) => [o.label, visible && f.votes ? (f.votes[o.key] ?? 0) : '']);
+    // Every slice of the reader's departments hidden: no figures at all rather than zeros.
+    const blank = f.suppressed && f.voters === 0;
+    const options = poll.options.flatMap((o) => [o.label, visible && f.votes && !blank ? (f.votes[o.key] ?? 0) : '']);
     widest = Math.max(widest, poll.options.length);
     rows.push([
       poll.id,
@@ -100,9 +103,9 @@ export async function buildPollSheet(input: ReportInput): Promise<ReportSheet> {
       formatZoned(poll.createdAt, tz, 'YYYY-MM-DD HH:mm'),
       t(poll.state === 'open' ? 'poll.state.open' : 'poll.state.closed'),
       f.eligible,
-      f.voters,
-      percent(f.voters, f.eligible),
-      visible && f.index !== null ? f.index : '',
+      blank ? '' : f.voters,
+      blank ? '' : percent(f.voters, f.eligible),
+      visible && f.index !== null && !blank ? f.index : '',
       notes.join(t('role.separator')),
       ...options,
     ]);

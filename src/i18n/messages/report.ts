@@ -106,7 +106,7 @@ export const reportMessages = {
     'en-US': 'Results are published after close; counts not listed yet',
   },
   'report.poll.suppressed': {
-    'zh-CN': '参与人数少于 5 人的部门未计入票数（匿名保护）',
-    'en-US': 'Departments with fewer than 5 respondents are not counted (anonymity)',
+    'zh-CN': '部分部门为保护匿名未计入票数（参与不足 5 人，或可由其他数字推算）',
+    'en-US': 'Some departments are not counted to protect anonymity (fewer than 5 respondents, or derivable)',
   },
 } as const satisfies Record<string, Record<'zh-CN' | 'en-US', string>>;
