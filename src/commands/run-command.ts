@@ -1,3 +1,4 @@
+import { markup } from '../../cards/escape.js';
 import type { Role } from '../domain/access.js';
 import { mayUse } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
@@ -24,7 +25,7 @@ export function describeRoles(t: Translate, roles: readonly Role[] | 'everyone')
 
 /** The usage line of a command, with its example when it has one. */
 export function usageText(t: Translate, spec: CommandSpec): string {
-  const usage = t('cmd.usage', { usage: t(spec.usage) });
+  const usage = t('cmd.usage', { usage: markup(t(spec.usage)) });
   return spec.example ? `${usage}\n${t('cmd.usageExample', { example: t(spec.example) })}` : usage;
 }
 
@@ -59,7 +60,7 @@ export async function runCommand(
   if (match.kind === 'family') {
     const usable = match.specs.filter((s) => mayUse(ctx.actor.roles, s.roles));
     const shown = usable.length > 0 ? usable : match.specs;
-    await ctx.reply.text(t('cmd.usage', { usage: shown.map((s) => t(s.usage)).filter(unique).join('\n') }));
+    await ctx.reply.text(t('cmd.usage', { usage: markup(shown.map((s) => t(s.usage)).filter(unique).join('\n')) }));
     return 'usage';
   }
   const { spec, input } = match;
