@@ -1,4 +1,4 @@
-import { userText } from './escape.js';
+import { escapeCardMarkdown, stripInvisible } from './escape.js';
 import type { Translate } from '../src/i18n/index.js';
 import { callbackButton, card, divider, escapeMarkdown, markdown, note, type Tone } from './elements.js';
 import { form, submitButton } from './form-fields.js';
@@ -36,9 +36,12 @@ export interface PledgeCardData {
   currentVersion?: number;
 }
 
-/** The document text as card markdown: marked as user text, so `card()` escapes all of it. */
+/**
+ * The document text as card markdown, escaped here (not marked): the builder measures the
+ * escaped parts itself and says 全文过长 rather than letting `card()` shorten them.
+ */
 export function safeMarkdown(text: string): string {
-  return userText(text);
+  return escapeCardMarkdown(stripInvisible(text));
 }
 
 /** Splits a text into parts of at most `size` characters, at paragraph or line ends when possible. */
