@@ -36,7 +36,6 @@ import { Sender } from './lark/sender.js';
 import { createLogger, type Logger } from './logger.js';
 import { systemClock, type Clock } from './time/clock.js';
 import { configureSealing } from './domain/sealing.js';
-import { registerForgetSenders } from './jobs/forget-senders.js';
 import { createHttpApp } from './transport/http-app.js';
 import { startLongConnection } from './transport/ws.js';
 
@@ -115,7 +114,6 @@ export function createBot(opts: BotOptions): Bot {
   const scheduler = new Scheduler({ owner, clock, log });
   registerPolls(commands, actions, { client, scheduler, messenger, settings: services.settings });
   registerJobCleanup(scheduler, { tz: config.timezone });
-  registerForgetSenders(scheduler, config.timezone);
   const reminders = registerTaskReminderJobs(scheduler, {
     messenger,
     settings: services.settings,

@@ -24,7 +24,7 @@ import {
   getFeedback,
   listFeedbackRecipients,
 } from '../domain/feedback.js';
-import { FORGET_PREFIX, resolveAnonymousSender } from '../domain/feedback-relay.js';
+import { FORGET_PREFIX, forgetSoon, resolveAnonymousSender } from '../domain/feedback-relay.js';
 import { keyedId } from '../domain/sealing.js';
 import { type Translate, translator } from '../i18n/index.js';
 import { OutboxMessage } from '../models/outbox-message.js';
@@ -155,6 +155,7 @@ async function relayReply(ctx: EventContext, item: FeedbackView, nonce: string, 
     const key = `${FORGET_PREFIX}${keyedId(`reply:${item.id}:${nonce}`)}`;
     const st = await senderTranslator(ctx, to);
     await ctx.services.messenger.sendText(key, { openId: to }, st('feedback.reply.relayAnonymous', { name: claim.byName, text: claim.text }));
+    forgetSoon((error) => ctx.log.warn({ err: error }, 'forgetting relayed replies failed'));
   } else if (item.sender) {
     const st = await senderTranslator(ctx, item.sender);
     await ctx.services.messenger.sendText(

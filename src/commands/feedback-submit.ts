@@ -17,7 +17,7 @@ import {
 } from '../domain/feedback.js';
 import { type Translate, translator } from '../i18n/index.js';
 import type { Card } from '../../cards/types.js';
-import { FORGET_PREFIX } from '../domain/feedback-relay.js';
+import { FORGET_PREFIX, forgetDeliveredToSenders, forgetSoon } from '../domain/feedback-relay.js';
 import { keyedId } from '../domain/sealing.js';
 import { InboxEventModel } from '../models/inbox-event.js';
 import { zonedDateTime, zonedParts } from '../time/zoned.js';
@@ -71,6 +71,7 @@ export async function answerSenderEphemeral(ctx: EventContext, content: { text: 
   const m = ctx.services.messenger;
   const key = `${FORGET_PREFIX}${keyedId(`answer:${ctx.eventId}`)}`;
   const p2pUser = ctx.chat?.type === 'p2p' ? ctx.actor.openId : undefined;
+  forgetSoon((error) => ctx.logWithoutActor?.warn({ err: error }, 'forgetting answers to anonymous senders failed'));
   if (ctx.messageId) {
     if ('text' in content) await m.replyText(key, ctx.messageId, content.text, ctx.chat?.id, p2pUser);
     else await m.replyCard(key, ctx.messageId, content.card, ctx.chat?.id, p2pUser);
@@ -88,6 +89,8 @@ export function checkFeedbackText(t: Translate, text: string): string | undefine
 /** Stores the item, forwards it to every supervisor and admin, audits it; returns the confirmation. */
 export async function submitFeedback(ctx: EventContext, text: string, anonymous: boolean): Promise<string> {
   const { t, services } = ctx;
+  // Whatever an earlier submission (before a restart) left addressed to its sender.
+  await forgetDeliveredToSenders();
   const settings = await services.settings();
   const senderName = anonymous
     ? ''

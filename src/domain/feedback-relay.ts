@@ -20,8 +20,8 @@ export async function resolveAnonymousSender(item: {
 }
 
 /**
- * Outbox keys of messages addressed to an anonymous sender (the confirmation, the form): kept only
- * until delivered, then deleted by {@link forgetDeliveredToSenders}.
+ * Outbox keys of messages addressed to an anonymous sender (the confirmation, the form, relayed
+ * replies): kept only until delivered, then deleted by {@link forgetDeliveredToSenders}.
  */
 export const FORGET_PREFIX = 'forget:';
 
@@ -39,4 +39,15 @@ export async function forgetDeliveredToSenders(): Promise<number> {
   for (const id of ids) await OutboxResult.deleteMany({ _id: { $regex: `^${String(id)}:` } });
   const res = await OutboxMessage.deleteMany({ _id: { $in: ids } });
   return res.deletedCount;
+}
+
+const FORGET_AFTER_MS = [5_000, 30_000, 120_000, 600_000];
+
+/**
+ * Sweeps soon after something was queued under {@link FORGET_PREFIX}: a few in-process timers
+ * (unref'd, no scheduler jobs); the daily cleanup job and every later feedback sweep too, so a
+ * restart in between leaves a row only until then.
+ */
+export function forgetSoon(onError: (error: unknown) => void): void {
+  for (const ms of FORGET_AFTER_MS) setTimeout(() => void forgetDeliveredToSenders().catch(onError), ms).unref();
 }

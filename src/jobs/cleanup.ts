@@ -2,6 +2,7 @@
  * Deletes finished jobs. FerretDB 1.x has no TTL indexes, so old done/skipped jobs are
  * removed by an explicit recurring job instead. Failed jobs are kept for inspection.
  */
+import { forgetDeliveredToSenders } from '../domain/feedback-relay.js';
 import { Job, JobClaim } from '../models/job.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -39,6 +40,8 @@ export function registerJobCleanup(scheduler: Scheduler, opts: JobCleanupOptions
     staleAfterMs: DAY_MS,
     handler: async (_job, ctx) => {
       const deleted = await deleteFinishedJobs(ctx.now, olderThanDays);
+      // Answers to anonymous feedback senders a restart left behind (normally gone within seconds).
+      await forgetDeliveredToSenders();
       ctx.log.info({ deleted, olderThanDays }, 'deleted finished jobs');
     },
   });
