@@ -10,7 +10,7 @@ export class BodyTooLargeError extends Error {
 /**
  * Reads the exact request bytes (signatures cover these, never re-serialised JSON). A declared
  * Content-Length over the limit is refused before a byte is read; a body that grows past the
- * limit stops being read at that chunk (the caller answers 413 and closes the connection).
+ * limit is no longer kept from that chunk on (the caller answers 413 and closes the connection).
  */
 export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
@@ -28,7 +28,8 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
       size += chunk.length;
       if (size > limit) {
         cleanup();
-        req.pause();
+        // Nothing more is kept: the rest is discarded as it arrives until the 413 closes the connection.
+        req.resume();
         reject(new BodyTooLargeError(limit));
         return;
       }

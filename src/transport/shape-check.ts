@@ -41,3 +41,34 @@ export function findShapeProblem(root: unknown, maxDepth = MAX_DEPTH): ShapeProb
   }
   return undefined;
 }
+
+/**
+ * True when a JSON text nests containers more than `maxDepth` deep, found by one pass over the
+ * characters (strings skipped) before the text is parsed: V8's JSON.parse takes seconds on a
+ * megabyte of nested brackets, so such a body must be refused without parsing it.
+ */
+export function nestsTooDeep(text: string, maxDepth = MAX_DEPTH): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      i = endOfString(text, i);
+      if (i < 0) return false; // unterminated: JSON.parse refuses it
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** Index of the quote closing the string that opens at `start`, or -1 (jumps with indexOf). */
+function endOfString(text: string, start: number): number {
+  let quote = text.indexOf('"', start + 1);
+  while (quote >= 0) {
+    let slashes = 0;
+    while (text.charCodeAt(quote - 1 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
+  }
+  return -1;
+}

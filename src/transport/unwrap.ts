@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { checkEnvelope, type Envelope, type EnvelopeProblem, urlVerificationSchema } from './envelope.js';
+import { nestsTooDeep } from './shape-check.js';
 import { decryptPayload, type SignatureHeaders, verifySignature } from './verify.js';
 
 /** Secrets the transport checks requests against. */
@@ -46,15 +47,27 @@ export function unwrapRequest(
   } else if (rawBody.length > UNSIGNED_BODY_LIMIT) {
     return { kind: 'rejected', status: 401, reason: 'missing signature' };
   }
+  const tooDeep: Unwrapped = signed
+    ? { kind: 'junk', problem: 'too_deep' }
+    : { kind: 'rejected', status: 401, reason: 'missing signature' };
+  const text = rawBody.toString('utf8');
+  if (nestsTooDeep(text)) return tooDeep;
   let body: unknown;
   try {
-    body = JSON.parse(rawBody.toString('utf8'));
+    body = JSON.parse(text);
   } catch {
     return { kind: 'rejected', status: 400, reason: 'malformed JSON' };
   }
   if (isRecord(body) && typeof body.encrypt === 'string') {
+    let plain: string;
     try {
-      body = JSON.parse(decryptPayload(body.encrypt, secrets.encryptKey));
+      plain = decryptPayload(body.encrypt, secrets.encryptKey);
+    } catch {
+      return { kind: 'rejected', status: signed ? 400 : 401, reason: 'cannot decrypt' };
+    }
+    if (nestsTooDeep(plain)) return tooDeep;
+    try {
+      body = JSON.parse(plain);
     } catch {
       return { kind: 'rejected', status: signed ? 400 : 401, reason: 'cannot decrypt' };
     }

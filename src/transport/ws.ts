@@ -4,6 +4,7 @@ import type { Dispatcher } from '../dispatch/dispatcher.js';
 import type { Logger } from '../logger.js';
 import { i18nPair } from '../i18n/index.js';
 import { checkEnvelope } from './envelope.js';
+import { nestsTooDeep } from './shape-check.js';
 import { decryptPayload } from './verify.js';
 
 /**
@@ -22,9 +23,10 @@ export function createLongConnectionHandler(
   return async (data) => {
     let body: unknown;
     try {
-      body = typeof data === 'string' ? JSON.parse(data) : data;
+      body = typeof data === 'string' && !nestsTooDeep(data) ? JSON.parse(data) : data;
       if (body && typeof body === 'object' && 'encrypt' in body && typeof body.encrypt === 'string') {
-        body = JSON.parse(decryptPayload(body.encrypt, encryptKey));
+        const plain = decryptPayload(body.encrypt, encryptKey);
+        body = nestsTooDeep(plain) ? plain : JSON.parse(plain);
       }
     } catch {
       log.warn('long connection: frame is neither JSON nor decryptable, dropped');
