@@ -274,7 +274,9 @@ describe('readTable limits, checked while parsing', () => {
     }, 1);
     await readTable(big, 'csv', { maxRows: 200_000 });
     clearInterval(timer);
-    expect(ticks).toBeGreaterThan(3);
-    expect(longest).toBeLessThan(250);
+    // A read in one piece (the old csv-parse call) ran ~2.5 s here with no tick at all; gaps
+    // also include time the shared machine gives to other processes, hence the loose bound.
+    expect(ticks).toBeGreaterThan(10);
+    expect(longest).toBeLessThan(1000);
   });
 });
