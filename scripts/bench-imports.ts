@@ -31,16 +31,31 @@ async function memberList(rows: number): Promise<Buffer> {
   const ws = wb.addWorksheet('名单');
   ws.addRow(['姓名', 'open_id', '手机号', '邮箱', '部门', '角色']);
   for (let i = 0; i < rows; i++) {
-    ws.addRow([`干部${i}`, `ou_${i}`, 13900000000 + i, `c${i}@audit.gov.cn`, i % 2 ? '办公室' : '财务处', '']);
+    ws.addRow([
+      `干部${i}`,
+      `ou_${i}`,
+      13900000000 + i,
+      `c${i}@audit.gov.cn`,
+      i % 2 ? '办公室' : '财务处',
+      '',
+    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 async function cases(): Promise<Case[]> {
-  const csvRows = ['任务,负责人,截止时间', ...Array.from({ length: 2000 }, (_, i) => `任务${i},ou_${i},2026-12-31`)];
+  const csvRows = [
+    '任务,负责人,截止时间',
+    ...Array.from({ length: 2000 }, (_, i) => `任务${i},ou_${i},2026-12-31`),
+  ];
   return [
     { name: 'wide rows (XFD on 600 rows)', format: 'xlsx', maxRows: 5000, bytes: wideRowsBomb(600) },
-    { name: 'shared strings (1,000,000)', format: 'xlsx', maxRows: 5000, bytes: sharedStringsBomb(1_000_000) },
+    {
+      name: 'shared strings (1,000,000)',
+      format: 'xlsx',
+      maxRows: 5000,
+      bytes: sharedStringsBomb(1_000_000),
+    },
     { name: 'declares 500 MB', format: 'xlsx', maxRows: 5000, bytes: declaredHugeBomb(500) },
     { name: 'lying header (2 KB → 500 MB)', format: 'xlsx', maxRows: 5000, bytes: lyingHeaderBomb(500) },
     { name: '100,000 rows', format: 'xlsx', maxRows: 5000, bytes: manyRowsBomb(100_000) },
@@ -51,7 +66,12 @@ async function cases(): Promise<Case[]> {
       bytes: Buffer.from(`姓名,部门\n${'x,'.repeat(2_500_000)}`),
     },
     { name: 'valid: 5,000-row member XLSX', format: 'xlsx', maxRows: 5000, bytes: await memberList(5000) },
-    { name: 'valid: 2,000-row task CSV', format: 'csv', maxRows: 2000, bytes: Buffer.from(csvRows.join('\r\n')) },
+    {
+      name: 'valid: 2,000-row task CSV',
+      format: 'csv',
+      maxRows: 2000,
+      bytes: Buffer.from(csvRows.join('\r\n')),
+    },
   ];
 }
 
@@ -91,7 +111,11 @@ async function measure(c: Case): Promise<{ cold: Run; warmMs: number; warmDelayM
   const cold = await runOnce(c);
   const warm: Run[] = [];
   for (let i = 0; i < runs; i++) warm.push(await runOnce(c));
-  return { cold, warmMs: median(warm.map((r) => r.ms)), warmDelayMs: Math.max(...warm.map((r) => r.delayMs)) };
+  return {
+    cold,
+    warmMs: median(warm.map((r) => r.ms)),
+    warmDelayMs: Math.max(...warm.map((r) => r.delayMs)),
+  };
 }
 
 async function main(): Promise<void> {

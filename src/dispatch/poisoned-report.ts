@@ -12,7 +12,11 @@ import type { BotServices } from './context.js';
 import type { ExhaustedEvent } from './inbox.js';
 
 /** Logs the poisoned event with its id and queues the admins' messages. */
-export async function reportPoisonedEvent(services: BotServices, event: ExhaustedEvent, log: Logger): Promise<void> {
+export async function reportPoisonedEvent(
+  services: BotServices,
+  event: ExhaustedEvent,
+  log: Logger,
+): Promise<void> {
   log.error(
     { eventId: event.eventId, eventType: event.eventType, attempts: event.attempts },
     'event poisoned: parked after its last failed attempt, not run again',

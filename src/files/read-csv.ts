@@ -69,14 +69,16 @@ class CsvScanner {
       }
       return; // an empty pad column: dropped
     }
-    if (value.length > limits.maxCellChars) throw new TableLimitError('cellChars', limits.maxCellChars, this.line, column);
+    if (value.length > limits.maxCellChars)
+      throw new TableLimitError('cellChars', limits.maxCellChars, this.line, column);
     this.record.push(value);
   }
 
   private endRecord(): void {
     const cells = this.record;
     if (cells.some((c) => c !== '')) {
-      if (++this.nonBlank > this.limits.maxRows + 1) throw new TableLimitError('rows', this.limits.maxRows, this.line);
+      if (++this.nonBlank > this.limits.maxRows + 1)
+        throw new TableLimitError('rows', this.limits.maxRows, this.line);
       this.rows.push({ line: this.line, cells });
     } else if (this.blankKept++ < this.limits.maxRows) this.rows.push({ line: this.line, cells });
     this.record = [];
@@ -163,7 +165,11 @@ class CsvScanner {
  * Rows of a CSV, record n numbered n (as Excel numbers rows, even when a quoted cell spans
  * lines). `sliceBytes` is for tests of records split across slices.
  */
-export async function readCsvRows(bytes: Buffer, budget: ParseBudget, sliceBytes = SLICE_BYTES): Promise<TableRow[]> {
+export async function readCsvRows(
+  bytes: Buffer,
+  budget: ParseBudget,
+  sliceBytes = SLICE_BYTES,
+): Promise<TableRow[]> {
   const { encoding, skip } = encodingOf(bytes);
   const decoder = new TextDecoder(encoding);
   let scanner: CsvScanner | undefined;

@@ -40,6 +40,7 @@ export async function readTable(
   limits: Partial<TableLimits> = {},
 ): Promise<TableRow[]> {
   const budget = new ParseBudget({ ...DEFAULT_TABLE_LIMITS, ...limits });
-  if (bytes.length > budget.limits.maxFileBytes) throw new TableLimitError('fileBytes', budget.limits.maxFileBytes);
+  if (bytes.length > budget.limits.maxFileBytes)
+    throw new TableLimitError('fileBytes', budget.limits.maxFileBytes);
   return format === 'csv' ? readCsvRows(bytes, budget) : readXlsxRows(bytes, budget);
 }

@@ -62,7 +62,9 @@ export class TableLimitError extends Error {
     /** The column (1-based) where it was broken, when known. */
     readonly column?: number,
   ) {
-    super(`table limit ${kind} (${max})${line ? ` at row ${line}` : ''}${column ? `, column ${column}` : ''}`);
+    super(
+      `table limit ${kind} (${max})${line ? ` at row ${line}` : ''}${column ? `, column ${column}` : ''}`,
+    );
     this.name = 'TableLimitError';
   }
 }

@@ -31,7 +31,11 @@ export interface WorkbookLayout {
 }
 
 /** Streams one part of the archive into `handlers`; false when the part does not exist. */
-export async function readXmlPart(archive: XlsxArchive, path: string, handlers: XmlHandlers): Promise<boolean> {
+export async function readXmlPart(
+  archive: XlsxArchive,
+  path: string,
+  handlers: XmlHandlers,
+): Promise<boolean> {
   const entry = archive.entries.get(path);
   if (!entry) return false;
   const xml = createXmlStream(path, handlers);

@@ -63,7 +63,8 @@ class RowCollector {
     if (!blank) {
       this.nonBlank++;
       // The header and maxRows data rows; one more is refused at once.
-      if (this.nonBlank > this.limits.maxRows + 1) throw new TableLimitError('rows', this.limits.maxRows, line);
+      if (this.nonBlank > this.limits.maxRows + 1)
+        throw new TableLimitError('rows', this.limits.maxRows, line);
     } else if (this.blankKept++ >= this.limits.maxRows) return; // blank rows mean nothing: keep a few
     this.rows.set(line, cells);
   }
@@ -98,7 +99,11 @@ function applyMerges(rows: Map<number, string[]>, merges: string[], limits: Tabl
  * Reads the sheet at `path`; rows come back in row order, only rows with a value (as exceljs
  * `eachRow` gives them), each as wide as its last cell.
  */
-export async function readSheetRows(archive: XlsxArchive, path: string, context: SheetContext): Promise<TableRow[]> {
+export async function readSheetRows(
+  archive: XlsxArchive,
+  path: string,
+  context: SheetContext,
+): Promise<TableRow[]> {
   const { budget } = archive;
   const { limits } = budget;
   const collected = new RowCollector(limits);
@@ -151,7 +156,8 @@ export async function readSheetRows(archive: XlsxArchive, path: string, context:
     }
     if (c.col > limits.maxColumns) throw new TableLimitError('columns', limits.maxColumns, rowNumber, c.col);
     const text = cellText(c).trim();
-    if (text.length > limits.maxCellChars) throw new TableLimitError('cellChars', limits.maxCellChars, rowNumber, c.col);
+    if (text.length > limits.maxCellChars)
+      throw new TableLimitError('cellChars', limits.maxCellChars, rowNumber, c.col);
     if (!rowCells) return;
     rowCells[c.col - 1] = text;
     rowWidth = Math.max(rowWidth, c.col);
@@ -179,7 +185,15 @@ export async function readSheetRows(archive: XlsxArchive, path: string, context:
       } else if (name === 'c') {
         const col = a.r ? columnOf(a.r) || lastCol + 1 : lastCol + 1;
         lastCol = col;
-        cell = { col, type: a.t ?? 'n', style: Number(a.s ?? 0) || 0, formula: false, value: [], length: 0, hasValue: false };
+        cell = {
+          col,
+          type: a.t ?? 'n',
+          style: Number(a.s ?? 0) || 0,
+          formula: false,
+          value: [],
+          length: 0,
+          hasValue: false,
+        };
       } else if (name === 'mergeCell' && a.ref) merges.push(a.ref);
     },
     text(text) {
@@ -195,7 +209,11 @@ export async function readSheetRows(archive: XlsxArchive, path: string, context:
     close(name) {
       if (!cell) {
         if (name === 'row' && rowCells) {
-          if (rowHasValue) collected.add(rowNumber, Array.from({ length: rowWidth }, (_, i) => rowCells![i] ?? ''));
+          if (rowHasValue)
+            collected.add(
+              rowNumber,
+              Array.from({ length: rowWidth }, (_, i) => rowCells![i] ?? ''),
+            );
           rowCells = undefined;
         }
         return;
@@ -217,7 +235,8 @@ export async function readSheetRows(archive: XlsxArchive, path: string, context:
   if (merges.length > 0) {
     applyMerges(collected.rows, merges, limits);
     const recount = new RowCollector(limits);
-    for (const line of [...collected.rows.keys()].sort((x, y) => x - y)) recount.add(line, collected.rows.get(line)!);
+    for (const line of [...collected.rows.keys()].sort((x, y) => x - y))
+      recount.add(line, collected.rows.get(line)!);
     return toRows(recount.rows);
   }
   return toRows(collected.rows);

@@ -8,7 +8,9 @@ import { TableLimitError } from './table-limits.js';
 
 /** Excel's escape for characters XML cannot carry (`_x000D_`), decoded as exceljs does. */
 export function decodeExcelEscapes(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes('_x')
+    ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }
 
 /**
@@ -28,7 +30,8 @@ export async function readSharedStrings(archive: XlsxArchive, path: string | und
     open(name, a) {
       if (name === 'sst') {
         const declared = Number(a.uniqueCount ?? a.count ?? 0);
-        if (declared > limits.maxSharedStrings) throw new TableLimitError('sharedStrings', limits.maxSharedStrings);
+        if (declared > limits.maxSharedStrings)
+          throw new TableLimitError('sharedStrings', limits.maxSharedStrings);
       } else if (name === 'si') {
         current = [];
         currentLength = 0;
@@ -38,7 +41,8 @@ export async function readSharedStrings(archive: XlsxArchive, path: string | und
     text(text) {
       if (!inText || !current) return;
       totalChars += text.length;
-      if (totalChars > limits.maxSharedChars) throw new TableLimitError('sharedStrings', limits.maxSharedStrings);
+      if (totalChars > limits.maxSharedChars)
+        throw new TableLimitError('sharedStrings', limits.maxSharedStrings);
       if (currentLength <= limits.maxCellChars) {
         current.push(text);
         currentLength += text.length;
@@ -50,7 +54,8 @@ export async function readSharedStrings(archive: XlsxArchive, path: string | und
       else if (name === 'si' && current) {
         const text = decodeExcelEscapes(current.join(''));
         strings.push(text.length > limits.maxCellChars + 1 ? text.slice(0, limits.maxCellChars + 1) : text);
-        if (strings.length > limits.maxSharedStrings) throw new TableLimitError('sharedStrings', limits.maxSharedStrings);
+        if (strings.length > limits.maxSharedStrings)
+          throw new TableLimitError('sharedStrings', limits.maxSharedStrings);
         current = undefined;
       }
     },

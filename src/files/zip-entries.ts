@@ -53,7 +53,8 @@ function readDirectoryBounds(bytes: Buffer): { count: number; size: number; offs
     const locator = end - 20;
     if (locator < 0 || bytes.readUInt32LE(locator) !== ZIP64_LOCATOR) throw broken('zip64 locator missing');
     const record = u64(bytes, locator + 8);
-    if (record + 56 > bytes.length || bytes.readUInt32LE(record) !== ZIP64_EOCD) throw broken('zip64 end missing');
+    if (record + 56 > bytes.length || bytes.readUInt32LE(record) !== ZIP64_EOCD)
+      throw broken('zip64 end missing');
     count = u64(bytes, record + 32);
     size = u64(bytes, record + 40);
     offset = u64(bytes, record + 48);
@@ -124,7 +125,8 @@ export function readZipDirectory(bytes: Buffer, budget: ParseBudget): Map<string
 /** The compressed bytes of an entry, found through its local header. */
 function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw broken(`bad local header of ${entry.name}`);
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL)
+    throw broken(`bad local header of ${entry.name}`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw broken(`${entry.name} runs past the end of the file`);

@@ -107,7 +107,12 @@ describe('hostile spreadsheets are refused quickly while the bot keeps answering
         h.emulator.sendText({ chatType: 'p2p', sender: MEMBER, text: '/whoami' }),
       ]);
       while ((!refusedAt || !answeredAt) && Date.now() - started < 20_000) {
-        if (!refusedAt && textsTo(ADMIN).slice(adminBefore).some((t) => t.includes(bomb.expected))) {
+        if (
+          !refusedAt &&
+          textsTo(ADMIN)
+            .slice(adminBefore)
+            .some((t) => t.includes(bomb.expected))
+        ) {
           refusedAt = Date.now();
         }
         if (!answeredAt && textsTo(MEMBER).length > memberBefore) answeredAt = Date.now();

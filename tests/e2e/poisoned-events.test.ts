@@ -54,7 +54,9 @@ describe('an event that keeps failing', () => {
   it('a handler that throws is retried, parked as poisoned after 3 attempts, reported once, never re-run', async () => {
     const sent = await h.emulator.sendText({ chatType: 'p2p', sender: MEMBER, text: SECRET_TEXT });
     await h.settle();
-    const event = await InboxEventModel.findOne({ eventType: 'im.message.receive_v1' }).sort({ receivedAt: -1 }).lean();
+    const event = await InboxEventModel.findOne({ eventType: 'im.message.receive_v1' })
+      .sort({ receivedAt: -1 })
+      .lean();
     const id = event!._id;
     expect(sent.status).toBe(200);
     expect(runs).toBe(1);

@@ -105,7 +105,8 @@ export function xlsxWithSheet(
 /** A header row, then `rows` rows each with a name in A and one number in column XFD. */
 export function wideRowsBomb(rows = 600): Buffer {
   let xml = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
-  for (let r = 2; r <= rows + 1; r++) xml += `<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="XFD${r}"><v>${r}</v></c></row>`;
+  for (let r = 2; r <= rows + 1; r++)
+    xml += `<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="XFD${r}"><v>${r}</v></c></row>`;
   return xlsxWithSheet(xml);
 }
 
@@ -132,7 +133,10 @@ export function sharedStringsBomb(count = 1_000_000): Buffer {
  * repeated (no need to compress hundreds of MB in a test): about 1 KB per MB.
  */
 export function spacesDeflate(megabytes: number): Buffer {
-  const block = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), { finishFlush: constants.Z_FULL_FLUSH, level: 9 });
+  const block = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), {
+    finishFlush: constants.Z_FULL_FLUSH,
+    level: 9,
+  });
   return Buffer.concat([...Array.from({ length: megabytes }, () => block), Buffer.from([0x03, 0x00])]);
 }
 

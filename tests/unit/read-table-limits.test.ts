@@ -7,7 +7,12 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readCsvRows } from '../../src/files/read-csv.js';
-import { readTable, TableLimitError, type TableRow, UnreadableTableError } from '../../src/files/read-table.js';
+import {
+  readTable,
+  TableLimitError,
+  type TableRow,
+  UnreadableTableError,
+} from '../../src/files/read-table.js';
 import { DEFAULT_TABLE_LIMITS, ParseBudget } from '../../src/files/table-limits.js';
 import {
   declaredHugeBomb,
@@ -30,7 +35,8 @@ async function readWithExceljs(bytes: Buffer): Promise<TableRow[]> {
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.getCell(c);
       const v = cell.value;
-      const text = typeof v === 'number' ? (Number.isInteger(v) ? BigInt(v).toString() : String(v)) : (cell.text ?? '');
+      const text =
+        typeof v === 'number' ? (Number.isInteger(v) ? BigInt(v).toString() : String(v)) : (cell.text ?? '');
       cells.push(String(text).trim());
     }
     rows.push({ line, cells });
@@ -90,7 +96,8 @@ describe('readTable on valid workbooks', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名单');
     ws.addRow(['姓名', '手机号', '部门', '角色']);
-    for (let i = 0; i < 300; i++) ws.addRow([`干部${i}`, 13900000000 + i, i % 2 ? '办公室' : '财务处', i % 7 ? '' : '领导']);
+    for (let i = 0; i < 300; i++)
+      ws.addRow([`干部${i}`, 13900000000 + i, i % 2 ? '办公室' : '财务处', i % 7 ? '' : '领导']);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     expect(await readTable(bytes, 'xlsx')).toEqual(await readWithExceljs(bytes));
   });
@@ -101,7 +108,9 @@ describe('readTable on valid workbooks', () => {
     const rows = await readTable(xlsxWithSheet(xml), 'xlsx', { maxRows: 10 });
     expect(rows).toHaveLength(11);
     expect(rows[0]!.cells).toHaveLength(64);
-    await refusal(readTable(xlsxWithSheet(`${xml}<row r="12"><c r="A12"><v>1</v></c></row>`), 'xlsx', { maxRows: 10 }));
+    await refusal(
+      readTable(xlsxWithSheet(`${xml}<row r="12"><c r="A12"><v>1</v></c></row>`), 'xlsx', { maxRows: 10 }),
+    );
   });
 });
 
@@ -121,14 +130,22 @@ describe('readTable on CSV', () => {
       let expected: string[][];
       try {
         expected = (
-          parse(text, { delimiter: ',', relax_column_count: true, relax_quotes: true, trim: true }) as string[][]
+          parse(text, {
+            delimiter: ',',
+            relax_column_count: true,
+            relax_quotes: true,
+            trim: true,
+          }) as string[][]
         ).map((r) => r.map((c) => c.trim()));
       } catch {
         continue; // csv-parse refused it (a stray closing quote); the scanner is more lenient
       }
       compared++;
       const rows = await readTable(Buffer.from(text), 'csv');
-      expect(rows.map((r) => r.cells), JSON.stringify(text)).toEqual(expected);
+      expect(
+        rows.map((r) => r.cells),
+        JSON.stringify(text),
+      ).toEqual(expected);
       expect(rows.map((r) => r.line)).toEqual(expected.map((_, i) => i + 1));
       // The same when the bytes arrive in slices of 1 to 7 bytes (records and characters split).
       const slice = 1 + (k % 7);
@@ -180,21 +197,37 @@ describe('readTable limits, checked while parsing', () => {
   it('refuses a cell over 2,000 characters, a shared string used in a cell included', async () => {
     const long = 'x'.repeat(2001);
     expect(
-      await refusal(readTable(xlsxWithSheet(`<row r="3"><c r="B3" t="inlineStr"><is><t>${long}</t></is></c></row>`), 'xlsx')),
+      await refusal(
+        readTable(
+          xlsxWithSheet(`<row r="3"><c r="B3" t="inlineStr"><is><t>${long}</t></is></c></row>`),
+          'xlsx',
+        ),
+      ),
     ).toMatchObject({ kind: 'cellChars', line: 3, column: 2 });
-    const shared = xlsxWithSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="4"><c r="C4" t="s"><v>1</v></c></row>', ['姓名', long]);
+    const shared = xlsxWithSheet(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="4"><c r="C4" t="s"><v>1</v></c></row>',
+      ['姓名', long],
+    );
     expect(await refusal(readTable(shared, 'xlsx'))).toMatchObject({ kind: 'cellChars', line: 4, column: 3 });
   });
 
   it('refuses a merged range reaching past column 64', async () => {
-    const xml = '<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1"/></mergeCells><sheetData>';
-    expect(await refusal(readTable(xlsxWithSheet(xml), 'xlsx'))).toMatchObject({ kind: 'columns', column: 16384 });
+    const xml =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1"/></mergeCells><sheetData>';
+    expect(await refusal(readTable(xlsxWithSheet(xml), 'xlsx'))).toMatchObject({
+      kind: 'columns',
+      column: 16384,
+    });
   });
 
   it('refuses a file over its size and a read over its time budget', async () => {
-    expect(await refusal(readTable(Buffer.alloc(10), 'csv', { maxFileBytes: 5 }))).toMatchObject({ kind: 'fileBytes' });
+    expect(await refusal(readTable(Buffer.alloc(10), 'csv', { maxFileBytes: 5 }))).toMatchObject({
+      kind: 'fileBytes',
+    });
     const big = Buffer.from(`a,b\n${'1,2\n'.repeat(200_000)}`);
-    expect(await refusal(readTable(big, 'csv', { timeBudgetMs: 0, maxRows: 1_000_000 }))).toMatchObject({ kind: 'time' });
+    expect(await refusal(readTable(big, 'csv', { timeBudgetMs: 0, maxRows: 1_000_000 }))).toMatchObject({
+      kind: 'time',
+    });
   });
 
   it('applies the same limits to CSV: columns, cell length, rows; trailing empty columns are tolerated', async () => {
@@ -207,16 +240,25 @@ describe('readTable limits, checked while parsing', () => {
       { line: 1, cells: ['姓名', '部门', ...Array(62).fill('')] },
       { line: 2, cells: ['张三', '办公室'] },
     ]);
-    expect(await refusal(readTable(Buffer.from(`a${','.repeat(5000)}\n`), 'csv'))).toMatchObject({ kind: 'columns' });
+    expect(await refusal(readTable(Buffer.from(`a${','.repeat(5000)}\n`), 'csv'))).toMatchObject({
+      kind: 'columns',
+    });
     expect(await refusal(readTable(Buffer.from(`a,b\n1,${'长'.repeat(2001)}\n`), 'csv'))).toMatchObject({
       kind: 'cellChars',
       line: 2,
       column: 2,
     });
-    expect(await refusal(readTable(Buffer.from(`a,"${'x'.repeat(300_000)}`), 'csv'))).toMatchObject({ kind: 'cellChars' });
+    expect(await refusal(readTable(Buffer.from(`a,"${'x'.repeat(300_000)}`), 'csv'))).toMatchObject({
+      kind: 'cellChars',
+    });
     const rows = `h\n${'v\n'.repeat(11)}`;
-    expect(await refusal(readTable(Buffer.from(rows), 'csv', { maxRows: 10 }))).toMatchObject({ kind: 'rows', line: 12 });
-    expect(await readTable(Buffer.from(`h\n${'\n'.repeat(50)}${'v\n'.repeat(10)}`), 'csv', { maxRows: 10 })).toHaveLength(21);
+    expect(await refusal(readTable(Buffer.from(rows), 'csv', { maxRows: 10 }))).toMatchObject({
+      kind: 'rows',
+      line: 12,
+    });
+    expect(
+      await readTable(Buffer.from(`h\n${'\n'.repeat(50)}${'v\n'.repeat(10)}`), 'csv', { maxRows: 10 }),
+    ).toHaveLength(21);
   });
 
   it('keeps the event loop answering while a large valid file is read', async () => {
@@ -232,7 +274,9 @@ describe('readTable limits, checked while parsing', () => {
     }, 1);
     await readTable(big, 'csv', { maxRows: 200_000 });
     clearInterval(timer);
-    expect(ticks).toBeGreaterThan(3);
-    expect(longest).toBeLessThan(250);
+    // A read in one piece (the old csv-parse call) ran ~2.5 s here with no tick at all; gaps
+    // also include time the shared machine gives to other processes, hence the loose bound.
+    expect(ticks).toBeGreaterThan(10);
+    expect(longest).toBeLessThan(1000);
   });
 });
