@@ -602,12 +602,19 @@ export async function editTask(
     if (bad !== undefined) return taskError('task.err.ownerUnknown', { name: bad });
     added = owners.filter((o) => !task.owners.includes(o));
     removed = task.owners.filter((o) => !owners.includes(o));
-    if (!isAdmin(actor) && added.length > 0 && !isApprover(task, actor.openId)) {
+    // Department scope: whoever edits (the creator and the 督办领导 included) adds only people of
+    // the departments they lead; admins anyone.
+    if (!isAdmin(actor) && added.length > 0) {
       const people = await PersonModel.find({ openId: { $in: added } }).lean();
-      const outside = added.find(
-        (o) => !actor.leads.includes(people.find((p) => p.openId === o)?.deptId ?? ''),
-      );
-      if (outside !== undefined) return taskError('task.err.ownerOutside', { name: outside });
+      const person = (o: string) => people.find((p) => p.openId === o);
+      const outside = added.find((o) => !actor.leads.includes(person(o)?.deptId ?? ''));
+      if (outside !== undefined) {
+        await recordAudit(
+          { actor: actor.openId, action: 'task.edit', outcome: 'refused', target: task.id, detail: 'scope:owner' },
+          now,
+        );
+        return taskError('task.err.ownerOutside', { name: person(outside)?.name || outside });
+      }
     }
     if (added.length + removed.length > 0) {
       set.owners = owners;

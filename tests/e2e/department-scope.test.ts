@@ -292,7 +292,15 @@ describe('department scope on exports, lists and form targets', () => {
 
     const ok = await click(form.id, LEAD_A, '布置任务', { ...base, task_chat: CHAT_A });
     expect(ok.toast?.type).toBe('success');
-    expect(await TaskModel.findOne({}).lean()).toMatchObject({ chatId: CHAT_A, owners: [A[0]] });
+    const task = (await TaskModel.findOne({}).lean())!;
+    expect(task).toMatchObject({ chatId: CHAT_A, owners: [A[0]] });
+    // Its creator may not add a 财务处 owner afterwards either.
+    const edit = await say(LEAD_A, `/task edit ${task._id} 负责人 @${NAMES.get(A[0]!)} @${NAMES.get(B[0]!)}`, {
+      mentions: [A[0]!, B[0]!],
+    });
+    expect(edit.text).toContain(`${NAMES.get(B[0]!)} 不在您分管的部门内`);
+    expect((await TaskModel.findById(task._id).lean())?.owners).toEqual([A[0]]);
+    expect((await refusals('task.edit')).map((r) => r.detail)).toEqual(['scope:owner']);
   });
 
   it('poll targets: a leader may not start a poll in 财务处\'s chat, by text or by a forged form', async () => {
