@@ -1,5 +1,6 @@
 import type { ContentItem } from '../src/domain/content-items.js';
 import type { Translate } from '../src/i18n/index.js';
+import { authoredMarkdown } from './escape.js';
 import { callbackButton, card, divider, escapeMarkdown, markdown, note, type Tone } from './elements.js';
 import type { Card, CardElement } from './types.js';
 
@@ -21,7 +22,7 @@ export function contentElements(t: Translate, item: ContentItem): CardElement[] 
   const elements: CardElement[] = [];
   if (item.imageKey)
     elements.push({ tag: 'img', img_key: item.imageKey, alt: { tag: 'plain_text', content: item.title } });
-  elements.push(markdown(escapeMarkdown(item.body)));
+  elements.push(markdown(authoredMarkdown(item.body)));
   if (item.source) elements.push(note(t('broadcast.card.source', { source: escapeMarkdown(item.source) })));
   return elements;
 }

@@ -174,3 +174,26 @@ export function textMention(openId: string): string {
 export function isOpenId(id: string): boolean {
   return /^[A-Za-z0-9_-]{1,64}$/.test(id) && id !== 'all';
 }
+
+const AUTHORED_LINK = /\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)<>]{1,500})\)/g;
+
+/**
+ * Card markdown for text an admin or leader authored on purpose (clean-culture content bodies,
+ * sign-off documents): emphasis, lists, line breaks and `http(s)` links `[text](url)` stay, as
+ * the author meant them, and so do `> ` quotes; every tag is neutralised (`<at …>`, `<font>`,
+ * `<a>`, `<link>` …: `<` and `&` become their HTML escapes, so no tag can open), as are links of
+ * any other scheme, so such text can format itself but can never mention anyone.
+ */
+export function authoredMarkdown(value: string): string {
+  const links: string[] = [];
+  const held = stripInvisible(value)
+    .replace(/\uE000/g, '')
+    .replace(AUTHORED_LINK, (whole) => {
+      links.push(whole.replace(/[&<]/g, (c) => MARKDOWN_ESCAPES[c] ?? c));
+      return `\uE000${links.length - 1}\uE000`;
+    });
+  const escaped = held
+    .replace(/[&<[\]]/g, (c) => MARKDOWN_ESCAPES[c] ?? c)
+    .replace(/\(([a-z][a-z0-9+.-]*):/gi, '&#40;$1&#58;');
+  return escaped.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => links[Number(i)] ?? '');
+}

@@ -1,4 +1,4 @@
-import { escapeCardMarkdown, stripInvisible } from './escape.js';
+import { authoredMarkdown } from './escape.js';
 import type { Translate } from '../src/i18n/index.js';
 import { callbackButton, card, divider, escapeMarkdown, markdown, note, type Tone } from './elements.js';
 import { form, submitButton } from './form-fields.js';
@@ -37,11 +37,12 @@ export interface PledgeCardData {
 }
 
 /**
- * The document text as card markdown, escaped here (not marked): the builder measures the
- * escaped parts itself and says 全文过长 rather than letting `card()` shorten them.
+ * The document text as card markdown, rendered here (not marked): the author's emphasis and
+ * http(s) links stay, tags and mentions are neutralised ({@link authoredMarkdown}); the builder
+ * measures the rendered parts itself and says 全文过长 rather than letting `card()` shorten them.
  */
 export function safeMarkdown(text: string): string {
-  return escapeCardMarkdown(stripInvisible(text));
+  return authoredMarkdown(text);
 }
 
 /** Splits a text into parts of at most `size` characters, at paragraph or line ends when possible. */

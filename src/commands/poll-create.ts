@@ -3,6 +3,8 @@
  * right to them), read their members, create the poll with its eligible voters (all, or a random
  * sample), send the cards, schedule the close, audit, and say what happened.
  */
+import { findKeyed } from '../domain/keyed-create.js';
+import { PollModel } from '../models/poll.js';
 import { recordAudit } from '../domain/audit.js';
 import { type ChatInfo, findChat, listBoundChats } from '../domain/chats.js';
 import { isAdmin, leadsDepartment } from '../domain/org-scope.js';
@@ -163,6 +165,19 @@ export async function startPoll(
 }
 
 /** The deadline check shared by both forms: null when fine, else the message key and params. */
+/**
+ * The time a command is judged at: when the poll `sourceKey` made was stored, for a re-run
+ * after a crash (a deadline that has passed since must not leave the poll half made), else now.
+ */
+export async function judgedAt(sourceKey: string, now: Date): Promise<Date> {
+  const earlier = await findKeyed<{ _id: string; sourceKey?: string | null; createdAt?: Date | null }>(
+    PollModel,
+    'V',
+    sourceKey,
+  );
+  return earlier?.createdAt ?? now;
+}
+
 export function deadlineProblem(deadline: Date | null, now: Date): MessageKey | null {
   return deadline && deadline.getTime() <= now.getTime() ? 'poll.err.pastDate' : null;
 }

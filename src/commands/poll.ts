@@ -21,20 +21,32 @@ import { argsFrom } from './org-args.js';
 import { type PollArgError, type PollTextArgs, readPollNew, readSatisfaction } from './poll-args.js';
 import { registerPollActions } from './poll-actions.js';
 import { commandSourceKey } from './source-key.js';
-import { deadlineProblem, type PollCommandDeps, type PollDraft, satisfactionOptions, startPoll } from './poll-create.js';
+import {
+  deadlineProblem,
+  judgedAt,
+  type PollCommandDeps,
+  type PollDraft,
+  satisfactionOptions,
+  startPoll,
+} from './poll-create.js';
 import { registerPollManage } from './poll-manage.js';
 import type { CommandRegistry } from './registry.js';
 
 /** Turns typed arguments into a draft (dates read in the agency zone), or the message to answer. */
-async function draftFrom(ctx: EventContext, args: PollTextArgs, satisfaction: boolean): Promise<PollDraft | string> {
+async function draftFrom(
+  ctx: EventContext,
+  args: PollTextArgs,
+  satisfaction: boolean,
+  now: Date,
+): Promise<PollDraft | string> {
   const { t } = ctx;
   const { timezone } = await ctx.services.settings();
   let deadline: Date | null = null;
   if (args.deadline !== null) {
-    const parsed = parseZonedDateTime(args.deadline, timezone, { now: ctx.now(), defaultTime: '18:00' });
+    const parsed = parseZonedDateTime(args.deadline, timezone, { now, defaultTime: '18:00' });
     if (!parsed.ok) return t('poll.err.badDate', { message: dateErrorText(t, parsed.error, args.deadline) });
     deadline = parsed.date;
-    const problem = deadlineProblem(deadline, ctx.now());
+    const problem = deadlineProblem(deadline, now);
     if (problem) return t(problem, { deadline: formatZoned(deadline, timezone) });
   }
   const shared = satisfaction ? await sharedTranslator(ctx) : t;
@@ -65,9 +77,10 @@ function argError(ctx: EventContext, e: PollArgError): string {
 
 async function runCreate(ctx: EventContext, deps: PollCommandDeps, args: PollTextArgs | PollArgError, satisfaction: boolean) {
   if ('error' in args) return ctx.reply.text(argError(ctx, args));
-  const draft = await draftFrom(ctx, args, satisfaction);
+  const sourceKey = commandSourceKey(ctx);
+  const draft = await draftFrom(ctx, args, satisfaction, await judgedAt(sourceKey, ctx.now()));
   if (typeof draft === 'string') return ctx.reply.text(draft);
-  const result = await startPoll(ctx, deps, { ...draft, sourceKey: commandSourceKey(ctx) });
+  const result = await startPoll(ctx, deps, { ...draft, sourceKey });
   await ctx.reply.text(result.text);
 }
 

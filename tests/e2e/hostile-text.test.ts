@@ -34,6 +34,14 @@ const HOSTILE = {
   zeroWidth: 'z\u200bw\u2060j',
 } as const;
 const ALL = Object.values(HOSTILE).join(' ');
+/**
+ * Text an admin or leader authors on purpose (a sign-off document, a content body) keeps its
+ * emphasis and http(s) links; everything else of the corpus must still be neutralised there.
+ */
+const AUTHORED = Object.entries(HOSTILE)
+  .filter(([k]) => k !== 'link' && k !== 'bold')
+  .map(([, v]) => v)
+  .join(' ');
 /** The same pieces without spaces or quotes, for places that read one word. */
 const WORD = '<at_id=all>[x](https://evil.example)</font>**EVILBOLD**\u202eRTL';
 const LONG = `长${'很'.repeat(100_000)}`;
@@ -219,7 +227,7 @@ describe('hostile text is escaped in every outgoing message (issue 13, item 1)',
     const launched = await click(form.messageId, BOOT, '发起签署', {
       pledge_title: WORD,
       pledge_kind: 'pledge',
-      pledge_text: `${ALL}\n# 标题\n- 列表`,
+      pledge_text: `${AUTHORED}\n# 标题\n- 列表\n**要点**`,
       pledge_chats: [GROUP],
       pledge_deadline: '2026-12-04 18:00 +0800',
     });
@@ -228,10 +236,12 @@ describe('hostile text is escaped in every outgoing message (issue 13, item 1)',
       (m) => m.msgType === 'interactive' && h.emulator.textOf(m).includes('# 标题'),
     );
     expect(signer.length).toBeGreaterThan(0);
+    // The author's emphasis is kept (authored markdown), the tags beside it are not.
+    expect(JSON.stringify(signer[0]!.content)).toContain('**要点**');
     const content = cardOf(await say(BOOT, '/content add'));
     await click(content.messageId, BOOT, '保存', {
       c_title: WORD,
-      c_body: ALL,
+      c_body: `${AUTHORED}\n**启示**`,
       c_category: 'other',
       c_tags: HOSTILE.bold,
       c_source: HOSTILE.link,
