@@ -1,5 +1,5 @@
 /**
- * Structure-aware mutations of the verbatim platform payloads in /work/shared/feishu-examples,
+ * Structure-aware mutations of the verbatim platform payloads in tests/fixtures/feishu-examples,
  * for the edge fuzz test. Each body is labelled by intent: `invalid` mutations break a field the
  * bot reads (or the envelope, or add operator keys / deep nesting / U+0000), so the bot must
  * drop them without a write; `maybe` mutations touch only what the bot does not read (or keep
@@ -7,9 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Where the verbatim doc payloads live. */
-export const EXAMPLES_DIR = '/work/shared/feishu-examples';
+export const EXAMPLES_DIR = fileURLToPath(new URL('../fixtures/feishu-examples', import.meta.url));
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
