@@ -111,6 +111,23 @@ export interface CreatePledgeInput {
   sourceKey?: string;
 }
 
+/** The stored fields of a new draft document (no text version yet). */
+function draftFields(input: CreatePledgeInput, now: Date) {
+  return {
+    title: input.title,
+    kind: input.kind,
+    creator: input.creator,
+    leader: input.leader,
+    deadline: input.deadline,
+    state: 'draft' as const,
+    version: 0,
+    chatIds: input.chatIds,
+    deptIds: input.deptIds,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /**
  * Stores a new document (version 1 when it has a text); the id is random, retried on a clash, or
  * derived from `sourceKey` (keyed-create.ts), which makes the call idempotent.
@@ -120,20 +137,7 @@ export async function createPledge(input: CreatePledgeInput, now: Date): Promise
   for (let attempt = 0; ; attempt++) {
     const id = newPledgeId();
     try {
-      await PledgeModel.create({
-        _id: id,
-        title: input.title,
-        kind: input.kind,
-        creator: input.creator,
-        leader: input.leader,
-        deadline: input.deadline,
-        state: 'draft',
-        version: 0,
-        chatIds: input.chatIds,
-        deptIds: input.deptIds,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await PledgeModel.create({ _id: id, ...draftFields(input, now) });
     } catch (error) {
       if (isDuplicate(error) && attempt < 10) continue;
       throw error;
@@ -156,20 +160,7 @@ async function createKeyedPledge(
   sourceKey: string,
   now: Date,
 ): Promise<PledgeView> {
-  const { _id: _ignored, ...doc } = new PledgeModel({
-    _id: 'P',
-    title: input.title,
-    kind: input.kind,
-    creator: input.creator,
-    leader: input.leader,
-    deadline: input.deadline,
-    state: 'draft',
-    version: 0,
-    chatIds: input.chatIds,
-    deptIds: input.deptIds,
-    createdAt: now,
-    updatedAt: now,
-  }).toObject();
+  const { _id: _ignored, ...doc } = new PledgeModel({ _id: 'P', ...draftFields(input, now) }).toObject();
   const { id } = await insertKeyed(PledgeModel, 'P', sourceKey, doc);
   const pledge = (await getPledge(id))!;
   if (input.text === '' || pledge.version > 0) return pledge;
