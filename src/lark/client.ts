@@ -182,7 +182,7 @@ function sdkLogger(log: Logger | undefined) {
   };
 }
 
-async function callOnce<T>(
+async function call<T>(
   fn: () => Promise<{ code?: number; msg?: string; data?: T } | undefined>,
 ): Promise<T | undefined> {
   let res: { code?: number; msg?: string; data?: T } | undefined;
@@ -252,20 +252,6 @@ export function createLarkClient(
   opts: LarkClientOptions = {},
 ): LarkClient {
   const cache = opts.cache ?? new DefaultCache();
-  /**
-   * Every call of this client: a refused token (99991661 / 99991663 / 99991677 — expired early,
-   * or the secret was reset) means the platform did nothing, so the cached token is dropped and
-   * the call made once more with a fresh one, instead of failing a person's command.
-   */
-  const call = async <T>(fn: () => Promise<{ code?: number; msg?: string; data?: T } | undefined>) => {
-    try {
-      return await callOnce(fn);
-    } catch (error) {
-      if (!(error instanceof LarkApiError) || !error.tokenInvalid) throw error;
-      await cache.set(CTenantAccessToken, '', 1, { namespace: config.appId });
-      return callOnce(fn);
-    }
-  };
   const sdk = new Client({
     appId: config.appId,
     appSecret: config.appSecret,

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createBot, type Bot, type BotOptions } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
-import { createLarkClient } from '../../src/lark/client.js';
+import { createLarkClient, type LarkClient } from '../../src/lark/client.js';
 import { createSilentLogger, type Logger } from '../../src/logger.js';
 import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { type Clock, type ManualClock, systemClock } from '../../src/time/clock.js';
@@ -33,6 +33,12 @@ export interface Harness {
   emulator: Emulator;
   bot: Bot;
   config: Config;
+  /**
+   * The bot's Open API client (the harness's own, unless `bot.larkClient` was given). A test whose
+   * manual clock runs hours ahead drops its token with `resetToken()`: the SDK's token cache runs
+   * on the wall clock, the emulator's tokens expire on the manual one.
+   */
+  larkClient: LarkClient;
   /** Waits until the bot has processed every accepted event and sent everything due. */
   settle(): Promise<void>;
   stop(): Promise<void>;
@@ -57,11 +63,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     logLevel: 'silent',
   };
   const log = opts.log ?? createSilentLogger();
+  const larkClient = opts.bot?.larkClient ?? createLarkClient(config, { log });
   const bot = createBot({
     config,
     log,
     clock: opts.clock,
-    larkClient: createLarkClient(config, { log }),
+    larkClient,
     runScheduler: opts.runScheduler ?? false,
     ...opts.bot,
   });
@@ -72,6 +79,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     emulator,
     bot,
     config,
+    larkClient,
     async settle() {
       // Until no event is being processed and nothing is left in the outbox that is due now or,
       // on the real clock, was only put back for a moment (a full rate window defers an entry by
