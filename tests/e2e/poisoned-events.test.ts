@@ -3,7 +3,6 @@
  * crashed the process counts — then it is parked as `poisoned`, reported once to each admin
  * (id, type and time, no user content) and never run again, by the sweep or a redelivery.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { CommandInput } from '../../src/commands/registry.js';
@@ -13,7 +12,8 @@ import { createSilentLogger } from '../../src/logger.js';
 import { InboxEventModel } from '../../src/models/inbox-event.js';
 import { ManualClock } from '../../src/time/clock.js';
 import type { Envelope } from '../../src/transport/envelope.js';
-import { drainOnManualClock, type Harness, startHarness, TEST_APP } from '../support/harness.js';
+import { envelope as buildEnvelope } from '../emulator/events.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const ADMIN = 'ou_poison_admin';
@@ -93,18 +93,12 @@ describe('an event that keeps failing', () => {
   });
 
   it('attempts that crashed the process count: the next sweep parks it without running it, reported once', async () => {
-    const envelope: Envelope = {
-      schema: '2.0',
-      header: {
-        event_id: randomBytes(16).toString('hex'),
-        event_type: 'im.chat.member.bot.added_v1',
-        create_time: String(clock.now().getTime()),
-        token: TEST_APP.verificationToken,
-        app_id: TEST_APP.appId,
-        tenant_key: 'tenant',
-      },
-      event: { chat_id: GROUP, name: '毒事件测试群' },
-    };
+    const envelope = buildEnvelope(
+      h.emulator.app,
+      'im.chat.member.bot.added_v1',
+      { chat_id: GROUP, name: '毒事件测试群' },
+      { createTime: clock.now().getTime() },
+    ) as Envelope;
     const id = envelope.header.event_id;
     expect(await recordEvent(envelope, clock.now())).toBe(true);
     // Three processes each claimed it and died mid-run (the lease then runs out).
