@@ -1,41 +1,42 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ActionRegistry } from './actions/registry.js';
+import { drainBatchers } from './batching/collections.js';
+import { createContentImportFileHandler } from './commands/content-import.js';
 import { createMemberImportFileHandler } from './commands/import.js';
 import { registerCommands } from './commands/index.js';
-import { createContentImportFileHandler } from './commands/content-import.js';
 import { register as registerPledges } from './commands/pledge.js';
 import { createPledgeFileHandler } from './commands/pledge-file.js';
-import { registerPledgeJobs } from './jobs/pledge-reminders.js';
-import { listenForPledgeDepartments } from './events/pledge-dept-newcomers.js';
 import { registerPolls } from './commands/poll.js';
-import { createTaskImportFileHandler } from './commands/task-ledger.js';
 import { CommandRegistry } from './commands/registry.js';
+import { createTaskImportFileHandler } from './commands/task-ledger.js';
 import type { Config } from './config.js';
 import { pingDatabase } from './db.js';
-import { pruneInbox } from './dispatch/inbox.js';
 import type { BotServices } from './dispatch/context.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
+import { pruneInbox } from './dispatch/inbox.js';
+import { createCalendarService } from './domain/calendar-service.js';
 import { createOrgAccessPolicy } from './domain/org-access.js';
 import { createDirectory } from './domain/people.js';
-import { createCalendarService } from './domain/calendar-service.js';
+import { configureSealing } from './domain/sealing.js';
 import { loadSettings } from './domain/settings.js';
 import { setTaskListenerErrorReporter } from './domain/task-listeners.js';
 import { eventHandlers } from './events/chat-membership.js';
+import { listenForPledgeDepartments } from './events/pledge-dept-newcomers.js';
+import { registerBroadcastJobs } from './jobs/broadcasts.js';
 import { registerJobCleanup } from './jobs/cleanup.js';
 import { registerDigestJobs } from './jobs/digest.js';
-import { registerWarningJobs } from './jobs/warnings.js';
+import { registerPledgeJobs } from './jobs/pledge-reminders.js';
 import { Scheduler } from './jobs/scheduler.js';
-import { registerBroadcastJobs } from './jobs/broadcasts.js';
 import { listenForTaskChanges, registerTaskReminderJobs, type TaskReminders } from './jobs/task-reminders.js';
+import { registerWarningJobs } from './jobs/warnings.js';
 import { createLarkClient, type LarkClient } from './lark/client.js';
 import { createOutboxMessenger } from './lark/outbox-messenger.js';
 import { Sender } from './lark/sender.js';
 import { createLogger, type Logger } from './logger.js';
-import { systemClock, type Clock } from './time/clock.js';
-import { configureSealing } from './domain/sealing.js';
+import { type Clock, systemClock } from './time/clock.js';
 import { createHttpApp } from './transport/http-app.js';
 import { startLongConnection } from './transport/ws.js';
 
@@ -87,7 +88,10 @@ export function createBot(opts: BotOptions): Bot {
   const client = opts.larkClient ?? createLarkClient(config, { log });
   const sender = new Sender({ client, clock, log: log.child({ component: 'sender' }), owner });
   const messenger = createOutboxMessenger(clock, { log: log.child({ component: 'messenger' }) });
-  const calendars = createCalendarService({ settings: () => loadSettings({ timezone: config.timezone }), log });
+  const calendars = createCalendarService({
+    settings: () => loadSettings({ timezone: config.timezone }),
+    log,
+  });
   const services: BotServices = {
     messenger,
     access: createOrgAccessPolicy(config.bootstrapAdmins),
@@ -107,7 +111,12 @@ export function createBot(opts: BotOptions): Bot {
     commands,
     actions,
     events: eventHandlers,
-    files: [createTaskImportFileHandler(client), createMemberImportFileHandler(client), createPledgeFileHandler(client), createContentImportFileHandler(client)],
+    files: [
+      createTaskImportFileHandler(client),
+      createMemberImportFileHandler(client),
+      createPledgeFileHandler(client),
+      createContentImportFileHandler(client),
+    ],
     owner,
     callbackBudgetMs: opts.callbackBudgetMs,
   });
@@ -121,9 +130,23 @@ export function createBot(opts: BotOptions): Bot {
     clock,
   });
   const stopListening = listenForTaskChanges(reminders);
-  registerBroadcastJobs(scheduler, { messenger, settings: services.settings, calendar: services.calendar, client, tz: config.timezone });
-  registerDigestJobs(scheduler, { messenger, settings: services.settings, bootstrapAdmins: config.bootstrapAdmins });
-  registerWarningJobs(scheduler, { messenger, settings: services.settings, bootstrapAdmins: config.bootstrapAdmins });
+  registerBroadcastJobs(scheduler, {
+    messenger,
+    settings: services.settings,
+    calendar: services.calendar,
+    client,
+    tz: config.timezone,
+  });
+  registerDigestJobs(scheduler, {
+    messenger,
+    settings: services.settings,
+    bootstrapAdmins: config.bootstrapAdmins,
+  });
+  registerWarningJobs(scheduler, {
+    messenger,
+    settings: services.settings,
+    bootstrapAdmins: config.bootstrapAdmins,
+  });
   const stopPledgeDepartments = listenForPledgeDepartments(services, log);
   const stopPledges = registerPledgeJobs(scheduler, {
     messenger,
@@ -194,6 +217,8 @@ export function createBot(opts: BotOptions): Bot {
       stopPledgeDepartments();
       await scheduler.stop();
       await sender.stop();
+      // Whatever the batchers still hold is written before the connection closes.
+      await drainBatchers();
     },
   };
 }

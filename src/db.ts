@@ -16,7 +16,7 @@ export async function connectDatabase(uri: string, log: Logger, opts: ConnectOpt
   let delay = opts.initialDelayMs ?? 500;
   for (let attempt = 1; ; attempt++) {
     try {
-      await mongoose.connect(uri, { serverSelectionTimeoutMS: 5_000 });
+      await mongoose.connect(uri, { serverSelectionTimeoutMS: 5_000, monitorCommands: true });
       break;
     } catch (error) {
       if (attempt >= attempts) throw error;

@@ -2,22 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { renderUserSpans } from '../../cards/escape.js';
 import { renderCardUserText } from '../../cards/render-card.js';
 import type { ActionRegistry, ActionResult } from '../actions/registry.js';
-import { describeRoles, runCommand } from '../commands/run-command.js';
 import type { CommandRegistry } from '../commands/registry.js';
+import { describeRoles, runCommand } from '../commands/run-command.js';
 import { tokenize } from '../commands/tokenize.js';
 import { type ActorProfile, mayUse } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
 import { DEFAULT_LOCALE, i18nPair, translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import { cardActionSchema, checkEnvelope, type Envelope, messageReceiveSchema } from '../transport/envelope.js';
+import {
+  cardActionSchema,
+  checkEnvelope,
+  type Envelope,
+  messageReceiveSchema,
+} from '../transport/envelope.js';
 import type { BotServices, EventContext } from './context.js';
 import {
+  type ClaimedEvent,
   claimDedupeKey,
   claimEvent,
   type ExhaustedEvent,
   failEventAttempt,
-  finishEvent,
   findStranded,
+  finishEvent,
+  freshlyClaimed,
   parkPoisonedEvent,
   recordEvent,
 } from './inbox.js';
@@ -87,15 +94,20 @@ export class Dispatcher {
     // Transports check shapes already; this keeps junk out of the inbox whatever the caller.
     const checked = checkEnvelope(envelope);
     if (!checked.ok) {
-      this.log.warn({ eventId: checked.eventId, reason: checked.reason, path: checked.path }, 'event of the wrong shape ignored');
+      this.log.warn(
+        { eventId: checked.eventId, reason: checked.reason, path: checked.path },
+        'event of the wrong shape ignored',
+      );
       return 'ignored';
     }
-    const fresh = await recordEvent(envelope, this.now());
+    // The ack waits for this one write, stored already leased to this process (attempt 1).
+    const now = this.now();
+    const fresh = await recordEvent(envelope, now, { owner: this.owner, leaseMs: this.leaseMs });
     if (!fresh) {
       this.log.info({ eventId: envelope.header.event_id }, 'duplicate event ignored');
       return 'duplicate';
     }
-    this.track(this.processEvent(envelope.header.event_id, envelope));
+    this.track(this.runClaimed(freshlyClaimed(envelope, now), envelope));
     return 'accepted';
   }
 
@@ -127,11 +139,21 @@ export class Dispatcher {
     const park = (event: ExhaustedEvent) => this.parkPoisoned(event);
     const claimed = await claimEvent(eventId, this.owner, this.now(), this.leaseMs, park);
     if (!claimed) return;
+    await this.runClaimed(claimed, given);
+  }
+
+  /** Runs an event this process holds the lease of. */
+  private async runClaimed(claimed: ClaimedEvent, given?: Envelope): Promise<void> {
+    const eventId = claimed._id;
+    const park = (event: ExhaustedEvent) => this.parkPoisoned(event);
     // A stored event is checked again: one that fails the edge schemas (stored by an older
     // version, or edited in the database) is finished as failed, never re-run.
-    const checked = checkEnvelope(given ?? claimed.envelope);
+    const checked = checkEnvelope(given ?? (claimed.envelope as Envelope));
     if (!checked.ok) {
-      this.log.warn({ eventId, reason: checked.reason, path: checked.path }, 'stored event of the wrong shape parked');
+      this.log.warn(
+        { eventId, reason: checked.reason, path: checked.path },
+        'stored event of the wrong shape parked',
+      );
       await finishEvent(eventId, this.owner, 'failed', this.now(), `wrong shape: ${checked.reason}`);
       return;
     }
@@ -225,14 +247,14 @@ export class Dispatcher {
       return toast('error', 'common.badAction');
     }
     const stored = spec.private ? withoutAction(envelope, name as string) : envelope;
-    if (!(await recordEvent(stored, this.now()))) return toast('info', 'common.duplicateAction');
+    const claim = { owner: this.owner, leaseMs: this.leaseMs };
+    if (!(await recordEvent(stored, this.now(), claim))) return toast('info', 'common.duplicateAction');
     const { operator, action, context, token } = parsed.data;
     const openId = operator.open_id ?? '';
     const ctx = await this.context(eventId, openId, log, {
       chat: context?.open_chat_id ? { id: context.open_chat_id, type: 'group' } : undefined,
       messageId: context?.open_message_id,
     });
-    await claimEvent(eventId, this.owner, this.now(), this.leaseMs);
     if (!mayUse(ctx.actor.roles, spec.roles)) {
       log.warn({ action: name, actor: openId }, 'card action refused: role');
       await recordAudit(
@@ -258,7 +280,9 @@ export class Dispatcher {
       await finishEvent(eventId, this.owner, 'done', this.now());
       const custom = input.error.issues.find((i) => i.message.startsWith('i18n:'));
       if (custom)
-        return toResponse({ toast: { type: 'error', content: ctx.t(custom.message.slice(5) as 'common.badAction') } });
+        return toResponse({
+          toast: { type: 'error', content: ctx.t(custom.message.slice(5) as 'common.badAction') },
+        });
       return toast('error', 'common.badAction');
     }
     const work: Promise<ActionResult> = spec.run(ctx, input.data).then(
@@ -378,7 +402,8 @@ function toast(
 
 function toResponse(result: ActionResult): CallbackResponse {
   const response: CallbackResponse = {};
-  if (result.toast) response.toast = { type: result.toast.type, content: renderUserSpans(result.toast.content, 'plain') };
+  if (result.toast)
+    response.toast = { type: result.toast.type, content: renderUserSpans(result.toast.content, 'plain') };
   if (result.card) response.card = { type: 'raw', data: renderCardUserText(result.card) };
   if (!response.toast && !response.card) return toast('success', 'common.ok');
   return response;

@@ -1,3 +1,4 @@
+import { insertsInto, updatesOf } from '../batching/collections.js';
 import { DedupeKeyModel, InboxClaimModel, InboxEventModel } from '../models/inbox-event.js';
 import type { Envelope } from '../transport/envelope.js';
 
@@ -6,33 +7,57 @@ export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
-/** Stores an event under its event_id; false when it was already stored (a redelivery). */
-export async function recordEvent(envelope: Envelope, now: Date): Promise<boolean> {
-  try {
-    await InboxEventModel.create({
-      _id: envelope.header.event_id,
-      eventType: envelope.header.event_type,
-      envelope,
-      state: 'received',
-      receivedAt: now,
-    });
-    return true;
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
+/** The processing lease a fresh event is stored with: the storing process runs it, attempt 1. */
+export interface FreshClaim {
+  owner: string;
+  leaseMs: number;
+}
+
+/** A stored event as a claim returns it. */
+export interface ClaimedEvent {
+  _id: string;
+  eventType: string;
+  envelope: unknown;
+  receivedAt: Date;
+  attempts?: number | null;
+}
+
+/**
+ * Stores an event under its event_id; false when it was already stored (a redelivery). With
+ * `claim`, the event is stored already leased to the caller (attempt 1): the unique insert is the
+ * claim, so a fresh event costs one write, group-committed with the burst it arrives in.
+ */
+export async function recordEvent(envelope: Envelope, now: Date, claim?: FreshClaim): Promise<boolean> {
+  return insertsInto(InboxEventModel).insert({
+    _id: envelope.header.event_id,
+    eventType: envelope.header.event_type,
+    envelope,
+    state: claim ? 'processing' : 'received',
+    attempts: claim ? 1 : 0,
+    leaseOwner: claim?.owner ?? null,
+    leaseUntil: claim ? new Date(now.getTime() + claim.leaseMs) : null,
+    receivedAt: now,
+    finishedAt: null,
+    lastError: null,
+  });
+}
+
+/** The claim a fresh event stored by {@link recordEvent} with a lease stands for. */
+export function freshlyClaimed(envelope: Envelope, now: Date): ClaimedEvent {
+  return {
+    _id: envelope.header.event_id,
+    eventType: envelope.header.event_type,
+    envelope,
+    receivedAt: now,
+    attempts: 1,
+  };
 }
 
 /** Claims a secondary key for an event; false when another event owns it. Idempotent per event. */
 export async function claimDedupeKey(key: string, eventId: string, now: Date): Promise<boolean> {
-  try {
-    await DedupeKeyModel.create({ _id: key, eventId, createdAt: now });
-    return true;
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    const owner = await DedupeKeyModel.findById(key).lean();
-    return owner?.eventId === eventId;
-  }
+  if (await insertsInto(DedupeKeyModel).insert({ _id: key, eventId, createdAt: now })) return true;
+  const owner = await DedupeKeyModel.findById(key).lean();
+  return owner?.eventId === eventId;
 }
 
 /** Runs an event gets; one that has used them all is parked as poisoned instead of run again. */
@@ -88,12 +113,24 @@ export async function claimEvent(
   }
   return InboxEventModel.findOneAndUpdate(
     { _id: { $eq: eventId }, attempts: current.attempts ?? 0 },
-    { $set: { state: 'processing', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: attempt } },
+    {
+      $set: {
+        state: 'processing',
+        leaseOwner: owner,
+        leaseUntil: new Date(now.getTime() + leaseMs),
+        attempts: attempt,
+      },
+    },
     { returnDocument: 'after' },
   ).lean();
 }
 
-function exhausted(doc: { _id: string; eventType: string; receivedAt: Date; attempts?: number | null }): ExhaustedEvent {
+function exhausted(doc: {
+  _id: string;
+  eventType: string;
+  receivedAt: Date;
+  attempts?: number | null;
+}): ExhaustedEvent {
   return {
     exhausted: true,
     eventId: doc._id,
@@ -154,7 +191,7 @@ export async function findStranded(now: Date, olderThan: Date, limit: number): P
   return docs.map((d) => d._id);
 }
 
-/** Marks a claimed event finished. */
+/** Marks a claimed event finished (group-committed: a burst finishing together is one update). */
 export async function finishEvent(
   eventId: string,
   owner: string,
@@ -162,10 +199,11 @@ export async function finishEvent(
   now: Date,
   error?: string,
 ): Promise<void> {
-  await InboxEventModel.updateOne(
-    { _id: { $eq: eventId }, leaseOwner: owner },
-    { $set: { state, finishedAt: now, leaseUntil: null, lastError: error ?? null } },
-  );
+  await updatesOf(InboxEventModel).update({
+    key: eventId,
+    where: { leaseOwner: owner },
+    set: { state, finishedAt: now, leaseUntil: null, lastError: error ?? null },
+  });
 }
 
 /** Deletes finished events older than `before` (no TTL indexes on FerretDB). */

@@ -1,3 +1,4 @@
+import { readsOf } from '../batching/collections.js';
 import { PersonModel } from '../models/person.js';
 import type { AccessPolicy, ActorProfile, Role } from './access.js';
 import { withDescendants } from './departments.js';
@@ -12,7 +13,7 @@ export function createOrgAccessPolicy(bootstrapAdmins: readonly string[]): Acces
   const admins = new Set(bootstrapAdmins);
   return {
     async profileOf(openId): Promise<ActorProfile> {
-      const doc = await PersonModel.findOne({ openId: { $eq: openId } }).lean();
+      const doc = await readsOf<Parameters<typeof toPersonView>[0]>(PersonModel, 'openId').get(openId);
       const person = doc ? toPersonView(doc) : undefined;
       const roles: Role[] = [];
       if (admins.has(openId) || person?.roles.includes('admin')) roles.push('admin');

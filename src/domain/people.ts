@@ -2,6 +2,7 @@
  * People the bot knows, by open_id: contact data cached from the Feishu contact API (refreshed
  * when older than a day), plus the department and roles the organisation commands store.
  */
+import { readsOf } from '../batching/collections.js';
 import type { Locale } from '../i18n/index.js';
 import type { LarkClient, LarkUser } from '../lark/client.js';
 import { LarkApiError } from '../lark/errors.js';
@@ -90,7 +91,7 @@ export function blankPerson(openId: string, name = ''): PersonView {
 
 /** One stored person, if any. */
 export async function findPerson(openId: string): Promise<PersonView | undefined> {
-  const doc = await PersonModel.findOne({ openId: { $eq: openId } }).lean();
+  const doc = await readsOf<PersonLean>(PersonModel, 'openId').get(openId);
   return doc ? toPersonView(doc) : undefined;
 }
 
@@ -189,7 +190,7 @@ export function createDirectory(opts: DirectoryOptions): Directory {
 
   const ensurePersonOnce = async (openId: string, hint: { name?: string }): Promise<PersonView> => {
     const now = opts.clock.now();
-    const doc = await PersonModel.findOne({ openId: { $eq: openId } }).lean();
+    const doc = await readsOf<PersonLean>(PersonModel, 'openId').get(openId);
     const hinted = hint.name?.trim() ?? '';
     if (isFresh(doc, now)) {
       if (doc!.name || !hinted) return toPersonView(doc!);

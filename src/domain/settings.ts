@@ -1,3 +1,4 @@
+import { readsOf } from '../batching/collections.js';
 import type { Locale } from '../i18n/index.js';
 import { TenantSettingsModel } from '../models/tenant-settings.js';
 import { DEFAULT_QUIET_HOURS, type QuietHoursPolicy } from '../time/quiet-hours.js';
@@ -38,6 +39,10 @@ export interface SettingsDetail {
 
 const TENANT = 'tenant';
 
+/** The stored settings document, as a lean read returns it. */
+type SettingsDoc = NonNullable<Awaited<ReturnType<typeof storedSettingsQuery>>>;
+const storedSettingsQuery = () => TenantSettingsModel.findById(TENANT).lean();
+
 /** Reads settings; `defaults.timezone` comes from BOT_TIMEZONE. */
 export async function loadSettings(defaults: { timezone: string }): Promise<TenantSettings> {
   return (await loadSettingsDetail(defaults)).settings;
@@ -45,7 +50,7 @@ export async function loadSettings(defaults: { timezone: string }): Promise<Tena
 
 /** Reads settings with where each value comes from (for `/config show`). */
 export async function loadSettingsDetail(defaults: { timezone: string }): Promise<SettingsDetail> {
-  const doc = await TenantSettingsModel.findById(TENANT).lean();
+  const doc = await readsOf<SettingsDoc>(TenantSettingsModel).get(TENANT);
   const stored: Record<SettingKey, unknown> = {
     timezone: doc?.timezone ?? null,
     quietHours: doc?.quietHours ?? null,

@@ -6,9 +6,9 @@
  * document of one `updateMany`, and a 50-document `insertMany` costs less than three inserts.
  */
 import { OutboxClaim, OutboxMessage, type OutboxMessageDoc, OutboxResult } from '../models/outbox-message.js';
-import { InsertBatcher } from './insert-batcher.js';
+import { InsertBatcher } from '../batching/insert-batcher.js';
 import { claimMessage, resultId } from './outbox-claim.js';
-import { SerialBatches } from './serial-batches.js';
+import { SerialBatches } from '../batching/serial-batches.js';
 
 const ticketInserts = new InsertBatcher(() => OutboxClaim.collection);
 const resultInserts = new InsertBatcher(() => OutboxResult.collection);

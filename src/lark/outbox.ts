@@ -6,13 +6,15 @@
  * the same key creates nothing new. Each message carries `uuid` = a hash of its key, which Feishu
  * uses to drop a repeated create / reply within one hour (see sender.ts for crash recovery).
  */
+
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
+import { insertsInto } from '../batching/collections.js';
 import {
   OutboxClaim,
-  OutboxResult,
   OutboxMessage,
   type OutboxMessageDoc,
+  OutboxResult,
   type OutboxState,
 } from '../models/outbox-message.js';
 import type { MsgType, ReceiveIdType, UploadFileType } from './client.js';
@@ -225,10 +227,6 @@ export function onEnqueue(fn: () => void): () => void {
   return () => listeners.delete(fn);
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
-}
-
 /** The stored document of a new entry. */
 function entryDoc(input: EnqueueInput, opts: EnqueueOptions) {
   validate(input);
@@ -270,10 +268,8 @@ function wake(): void {
  */
 export async function enqueue(input: EnqueueInput, opts: EnqueueOptions = {}): Promise<EnqueueResult> {
   const doc = entryDoc(input, opts);
-  try {
-    await OutboxMessage.collection.insertOne(doc);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+  // Group-committed: the replies of a burst of events are written in a few inserts.
+  if (!(await insertsInto(OutboxMessage, 'key').insert(doc))) {
     const existing = await OutboxMessage.findOne({ key: input.key }, { _id: 1 }).lean();
     return { created: false, key: input.key, id: existing ? String(existing._id) : '' };
   }
@@ -348,7 +344,10 @@ export async function findSent(key: string): Promise<{ messageId: string | null;
 export async function cleanupOutbox(now: Date, retainMs = 30 * 86_400_000): Promise<number> {
   const before = new Date(now.getTime() - retainMs);
   const sent = await OutboxMessage.deleteMany({ state: 'sent', sentAt: { $lt: before } });
-  const failed = await OutboxMessage.deleteMany({ state: { $in: ['failed', 'unknown'] }, failedAt: { $lt: before } });
+  const failed = await OutboxMessage.deleteMany({
+    state: { $in: ['failed', 'unknown'] },
+    failedAt: { $lt: before },
+  });
   await OutboxClaim.deleteMany({ at: { $lt: new Date(now.getTime() - 86_400_000) } });
   await OutboxResult.deleteMany({ at: { $lt: before } });
   return sent.deletedCount + failed.deletedCount;

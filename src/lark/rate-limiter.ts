@@ -10,7 +10,7 @@
  * already taken are deleted again.
  */
 import { RateSlot } from '../models/rate-window.js';
-import { InsertBatcher } from './insert-batcher.js';
+import { InsertBatcher } from '../batching/insert-batcher.js';
 import type { RateRule, RateScope } from './rate-rules.js';
 
 /** All slots taken: call the API, keep the slot ids (only to give them back if the call is not made). */

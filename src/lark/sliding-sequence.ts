@@ -23,8 +23,8 @@
  * never given back: a reserved slot whose call is not made only wastes a place.
  */
 import { RateSlot } from '../models/rate-window.js';
-import { InsertBatcher } from './insert-batcher.js';
-import { SerialBatches } from './serial-batches.js';
+import { InsertBatcher } from '../batching/insert-batcher.js';
+import { SerialBatches } from '../batching/serial-batches.js';
 
 /** At most `limit` calls in any sliding window of `periodMs`. */
 export interface SlidingRule {

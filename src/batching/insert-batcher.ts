@@ -1,12 +1,14 @@
 /**
  * Coalesces single-document inserts into unordered `insertMany`s, one at a time: what is queued
- * while one is written goes into the next. On FerretDB 1.24 a batch of 50 inserts costs about as much as two single inserts
- * (measured: 50 in ≈ 7 ms, against ≈ 2.5 ms each when sent one by one in parallel), and the
- * sender's hot path is made of unique inserts (claim tickets, rate-limit slots), so a broadcast
- * that would need hundreds of round trips per second needs a few.
+ * while one is written goes into the next (group commit). On FerretDB a batch of 50 inserts costs
+ * about as much as two single inserts (measured: 50 in ≈ 7 ms, against ≈ 2.5 ms each when sent one
+ * by one in parallel), and the hot paths are made of unique inserts (stored events, claim
+ * tickets, votes, outbox entries), so a burst that would need hundreds of round trips needs a few.
  *
  * Each caller still learns its own outcome: `true` when its document was inserted, `false` when
- * its `_id` was taken (duplicate key, 11000); any other error rejects that caller only.
+ * a unique key was taken (duplicate key, 11000); any other error rejects that caller only, and a
+ * failed flush rejects only the callers in it. Nothing resolves before the server acknowledged
+ * the write, so a crash mid-flush loses nothing a caller was told was stored.
  */
 import type mongoose from 'mongoose';
 import { SerialBatches } from './serial-batches.js';
@@ -21,27 +23,44 @@ interface Waiting {
 }
 
 /** The per-document errors of an unordered insertMany (the driver gives one or many). */
-function writeErrorsOf(error: unknown): { index: number; code?: number }[] | undefined {
+export function writeErrorsOf(error: unknown): { index: number; code?: number }[] | undefined {
   const raw = (error as { writeErrors?: unknown } | null)?.writeErrors;
   if (raw === undefined || raw === null) return undefined;
   return (Array.isArray(raw) ? raw : [raw]) as { index: number; code?: number }[];
+}
+
+/** A unique field whose order per value is kept (two inserts of one key never share a batch). */
+function uniqueKeyOf(field: string) {
+  return (w: Waiting): string | undefined => {
+    const value = w.doc[field];
+    return value === undefined || value === null ? undefined : String(value);
+  };
 }
 
 /** One batcher per collection; `insert` resolves once the batch holding the document is written. */
 export class InsertBatcher {
   private readonly batches: SerialBatches<Waiting>;
 
-  /** @param collection resolved at write time (the connection may be opened after construction). */
+  /**
+   * @param collection resolved at write time (the connection may be opened after construction).
+   * @param uniqueField the unique key whose insert order is kept (`_id` unless said otherwise).
+   */
   constructor(
     private readonly collection: () => Collection,
     maxBatch = 200,
+    uniqueField = '_id',
   ) {
-    this.batches = new SerialBatches((batch) => this.write(batch), maxBatch);
+    this.batches = new SerialBatches((batch) => this.write(batch), maxBatch, uniqueKeyOf(uniqueField));
   }
 
-  /** Inserts `doc`; true when inserted, false when a document with its `_id` exists. */
+  /** Inserts `doc`; true when inserted, false when a document with its unique key exists. */
   insert(doc: Document): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => this.batches.push({ doc, resolve, reject }));
+  }
+
+  /** Resolves once every insert queued so far is written. */
+  drain(): Promise<void> {
+    return this.batches.drain();
   }
 
   private async write(batch: Waiting[]): Promise<void> {

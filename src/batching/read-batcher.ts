@@ -1,0 +1,52 @@
+/**
+ * Coalesces reads of single documents by one indexed key into one `find({ key: { $in } })` per
+ * flush: a burst of 200 events reading their senders' profiles makes a few queries, not 200. One
+ * read in flight per batcher; reads asked while it runs go together into the next, so a read
+ * asked after a write was acknowledged sees that write.
+ */
+import type mongoose from 'mongoose';
+import { SerialBatches } from './serial-batches.js';
+
+type Collection = mongoose.mongo.Collection;
+type Document = mongoose.mongo.Document;
+
+interface Waiting {
+  key: string;
+  resolve: (doc: Document | null) => void;
+  reject: (error: unknown) => void;
+}
+
+export class ReadBatcher<T extends Document = Document> {
+  private readonly batches: SerialBatches<Waiting>;
+
+  /**
+   * @param collection resolved at read time.
+   * @param field an indexed field, unique per document (`_id` unless said otherwise).
+   */
+  constructor(
+    private readonly collection: () => Collection,
+    private readonly field = '_id',
+    maxBatch = 500,
+  ) {
+    this.batches = new SerialBatches((batch) => this.read(batch), maxBatch);
+  }
+
+  /** The document whose key is `key`, or null. */
+  get(key: string): Promise<T | null> {
+    return new Promise<T | null>((resolve, reject) =>
+      this.batches.push({ key, resolve: resolve as (doc: Document | null) => void, reject }),
+    );
+  }
+
+  private async read(batch: Waiting[]): Promise<void> {
+    const keys = [...new Set(batch.map((w) => w.key))];
+    try {
+      const filter = keys.length === 1 ? { [this.field]: { $eq: keys[0] } } : { [this.field]: { $in: keys } };
+      const docs = await this.collection().find(filter).toArray();
+      const byKey = new Map(docs.map((d) => [String(d[this.field]), d]));
+      for (const w of batch) w.resolve(byKey.get(w.key) ?? null);
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+    }
+  }
+}
