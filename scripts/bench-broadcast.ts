@@ -7,12 +7,12 @@
  */
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
-import { LEASE_EXPIRED_CODE } from '../src/lark/outbox-claim.js';
-import { OutboxMessage } from '../src/models/outbox-message.js';
 import { connectDatabase } from '../src/db.js';
 import { findDepartmentByName } from '../src/domain/departments.js';
+import { LEASE_EXPIRED_CODE } from '../src/lark/outbox-claim.js';
 import { createSilentLogger } from '../src/logger.js';
 import { ChatModel } from '../src/models/chat.js';
+import { OutboxMessage } from '../src/models/outbox-message.js';
 import { startHarness } from '../tests/support/harness.js';
 import { startBenchDb } from './local-db.js';
 
@@ -44,9 +44,11 @@ async function main(): Promise<void> {
   const isCard = (chatId: string) => emu.messagesTo({ chatId }).length > 0;
   let firstMs = -1;
   const started = Date.now();
-  void emu.waitFor(() => chatIds.some(isCard), { timeoutMs: 600_000, intervalMs: 5 }).then(() => {
-    firstMs = Date.now() - started;
-  });
+  void emu
+    .waitFor(() => chatIds.some(isCard), { timeoutMs: 600_000, intervalMs: 5 })
+    .then(() => {
+      firstMs = Date.now() - started;
+    });
   const delivery = await emu.sendText({ chatType: 'p2p', sender: admin, text: '/broadcast C001 全部' });
   if (delivery.status !== 200) throw new Error(`command not acked: ${delivery.status}`);
   const p2p = emu.world.p2pChatOf(admin).chatId;

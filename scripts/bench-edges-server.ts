@@ -9,7 +9,10 @@ import { createLogger } from '../src/logger.js';
 import { systemClock } from '../src/time/clock.js';
 import { createHttpApp } from '../src/transport/http-app.js';
 
-export const BENCH_SECRETS = { encryptKey: 'bench-encrypt-key', verificationToken: 'bench-verification-token' };
+export const BENCH_SECRETS = {
+  encryptKey: 'bench-encrypt-key',
+  verificationToken: 'bench-verification-token',
+};
 
 const unreachable = () => {
   throw new Error('bench: a body reached the dispatcher');

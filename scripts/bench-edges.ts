@@ -5,8 +5,8 @@
  * Prints CPU per request and requests per second (with `--concurrency` requests in flight).
  */
 import { fork } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -68,7 +68,11 @@ const nestedPlain = deeplyNested(SIZE - 300);
 const nestedForEncryption = deeplyNested(Math.floor((SIZE * 3) / 4) - 400);
 const junkUnsigned = Buffer.from(deeplyNested(SIZE));
 const challenge = Buffer.from(
-  JSON.stringify({ challenge: 'c'.repeat(36), token: BENCH_SECRETS.verificationToken, type: 'url_verification' }),
+  JSON.stringify({
+    challenge: 'c'.repeat(36),
+    token: BENCH_SECRETS.verificationToken,
+    type: 'url_verification',
+  }),
 );
 
 const kinds: Kind[] = [
@@ -84,7 +88,10 @@ const kinds: Kind[] = [
     expect: 401,
     make: () => {
       const { body, headers } = signedEvent(nestedPlain, false);
-      return { body, headers: { ...headers, 'x-lark-signature': createHash('sha256').update('x').digest('hex') } };
+      return {
+        body,
+        headers: { ...headers, 'x-lark-signature': createHash('sha256').update('x').digest('hex') },
+      };
     },
   },
   {
@@ -211,8 +218,11 @@ try {
     await run(kind, 20); // warm-up
     statuses.clear();
     const r = await run(kind, REQUESTS);
-    const seen = [...statuses.entries()].map(([code, n]) => (n === REQUESTS ? `${code}` : `${code}×${n}`)).join(' ');
-    if (!values.server && seen !== String(kind.expect)) throw new Error(`${kind.name}: expected ${kind.expect}, got ${seen}`);
+    const seen = [...statuses.entries()]
+      .map(([code, n]) => (n === REQUESTS ? `${code}` : `${code}×${n}`))
+      .join(' ');
+    if (!values.server && seen !== String(kind.expect))
+      throw new Error(`${kind.name}: expected ${kind.expect}, got ${seen}`);
     console.log(
       `${kind.name.padEnd(62)} → ${seen}  server CPU ${r.cpuMs.toFixed(2).padStart(7)} ms/request  ${r.perSecond.toFixed(0).padStart(6)} requests/s`,
     );

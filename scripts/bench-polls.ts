@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   const members = Array.from({ length: voters }, (_, i) => `ou_bench_voter_${i}`);
   emu.addUser({ openId: admin, name: '管理员' });
   for (const [i, openId] of members.entries()) emu.addUser({ openId, name: `同事${i}` });
-  await PersonModel.insertMany(members.map((openId, i) => ({ openId, name: `同事${i}`, contactFetchedAt: new Date() })));
+  await PersonModel.insertMany(
+    members.map((openId, i) => ({ openId, name: `同事${i}`, contactFetchedAt: new Date() })),
+  );
   emu.addChat({ chatId, name: '压测群', members: [admin, ...members] });
   await emu.botAddedToChat({ chatId, operator: admin });
   await emu.sendText({ chatType: 'p2p', sender: admin, text: '/dept add 机关' });
@@ -71,7 +73,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results = await Promise.all(
     members.map((operator, i) =>
-      emu.clickCard({ messageId: card.messageId, operator, value: { a: 'poll.vote', p: id, o: keys[i % 3] } }),
+      emu.clickCard({
+        messageId: card.messageId,
+        operator,
+        value: { a: 'poll.vote', p: id, o: keys[i % 3] },
+      }),
     ),
   );
   const elapsedMs = performance.now() - started;
@@ -82,11 +88,15 @@ async function main(): Promise<void> {
   const failed = results.filter((r) => r.status !== 200 || r.clientError !== undefined).length;
   console.log(`poll votes (${anonymous ? 'anonymous' : 'named'}), ${voters} concurrent voters`);
   console.log(`  stored votes            ${stored} / ${voters} (failed callbacks: ${failed})`);
-  console.log(`  throughput              ${((voters / elapsedMs) * 1000).toFixed(1)} votes/s (${(elapsedMs / 1000).toFixed(2)} s for all)`);
+  console.log(
+    `  throughput              ${((voters / elapsedMs) * 1000).toFixed(1)} votes/s (${(elapsedMs / 1000).toFixed(2)} s for all)`,
+  );
   console.log(
     `  latency (ms)            p50 ${percentile(latencies, 50).toFixed(0)}, p95 ${percentile(latencies, 95).toFixed(0)}, p99 ${percentile(latencies, 99).toFixed(0)}, max ${(latencies.at(-1) ?? 0).toFixed(0)}`,
   );
-  console.log(`  rss                     ${(rssBefore / 2 ** 20).toFixed(0)} → ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `  rss                     ${(rssBefore / 2 ** 20).toFixed(0)} → ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+  );
   await h.stop();
   await mongoose.connection.dropDatabase().catch(() => {});
   await mongoose.disconnect();

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { connectDatabase } from '../src/db.js';
 import { ensureStarterLibrary, starterId } from '../src/domain/content-starter.js';
+import { createSilentLogger } from '../src/logger.js';
 import { ContentItemModel } from '../src/models/content-item.js';
 import { DepartmentModel } from '../src/models/department.js';
-import { createSilentLogger } from '../src/logger.js';
 import { startHarness } from '../tests/support/harness.js';
 import { type LocalDb, startLocalDb } from './local-db.js';
 

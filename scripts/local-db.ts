@@ -2,7 +2,7 @@
  * Builds and starts the local MongoDB-compatible server (FerretDB 1.24 embedded in the
  * small Go program under scripts/ferretdb). Used by `npm run db`, the test setup and the demo.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';

@@ -11,7 +11,11 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
-const nonEmpty = (what: string) => z.string({ error: `required: ${what}` }).trim().min(1, `required: ${what}`);
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: `required: ${what}` })
+    .trim()
+    .min(1, `required: ${what}`);
 
 const envSchema = z.object({
   LARK_APP_ID: nonEmpty('the app ID from the developer console, e.g. cli_a1b2c3d4e5f6'),
@@ -23,7 +27,8 @@ const envSchema = z.object({
     .trim()
     .default('feishu')
     .refine((v) => v === 'feishu' || v === 'lark' || /^https?:\/\/[^\s/]+(:\d+)?$/.test(v), {
-      message: 'expected "feishu", "lark" or a base URL without a trailing slash such as http://127.0.0.1:9000',
+      message:
+        'expected "feishu", "lark" or a base URL without a trailing slash such as http://127.0.0.1:9000',
     }),
   LARK_MODE: z.enum(['webhook', 'ws'], { error: 'expected "webhook" or "ws"' }).default('webhook'),
   MONGODB_URI: nonEmpty('a mongodb:// or mongodb+srv:// connection string').refine(

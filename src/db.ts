@@ -20,7 +20,10 @@ export async function connectDatabase(uri: string, log: Logger, opts: ConnectOpt
       break;
     } catch (error) {
       if (attempt >= attempts) throw error;
-      log.warn({ attempt, delayMs: delay, err: (error as Error).message }, 'database not reachable, retrying');
+      log.warn(
+        { attempt, delayMs: delay, err: (error as Error).message },
+        'database not reachable, retrying',
+      );
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, opts.maxDelayMs ?? 15_000);
     }

@@ -1,4 +1,4 @@
-import { pino, type Logger as PinoLogger } from 'pino';
+import { type Logger as PinoLogger, pino } from 'pino';
 
 /** The structured JSON logger every module receives (child loggers carry event ids). */
 export type Logger = PinoLogger;

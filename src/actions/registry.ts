@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Card } from '../../cards/types.js';
-import type { Role } from '../domain/access.js';
 import type { EventContext } from '../dispatch/context.js';
+import type { Role } from '../domain/access.js';
 
 /** What a card action answers: a toast, an updated card, or both. */
 export interface ActionResult {

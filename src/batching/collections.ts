@@ -11,6 +11,9 @@ import { UpdateBatcher } from './update-batcher.js';
 type AnyModel = Pick<mongoose.Model<never>, 'collection'>;
 type Drainable = { drain(): Promise<void> };
 
+/** In a burst, how long a hot-path batch waits for more callers before it is written. */
+export const BURST_LINGER_MS = 2;
+
 const all = new Map<string, InsertBatcher | UpdateBatcher | ReadBatcher>();
 
 function shared<T extends InsertBatcher | UpdateBatcher | ReadBatcher>(key: string, make: () => T): T {
@@ -26,7 +29,7 @@ function shared<T extends InsertBatcher | UpdateBatcher | ReadBatcher>(key: stri
 export function insertsInto(model: AnyModel, uniqueField = '_id'): InsertBatcher {
   return shared(
     `insert:${model.collection.collectionName}:${uniqueField}`,
-    () => new InsertBatcher(() => model.collection as never, 200, uniqueField),
+    () => new InsertBatcher(() => model.collection as never, 200, uniqueField, BURST_LINGER_MS),
   );
 }
 
@@ -34,7 +37,7 @@ export function insertsInto(model: AnyModel, uniqueField = '_id'): InsertBatcher
 export function updatesOf(model: AnyModel, field = '_id'): UpdateBatcher {
   return shared(
     `update:${model.collection.collectionName}:${field}`,
-    () => new UpdateBatcher(() => model.collection as never, field),
+    () => new UpdateBatcher(() => model.collection as never, field, 500, BURST_LINGER_MS),
   );
 }
 
@@ -42,7 +45,7 @@ export function updatesOf(model: AnyModel, field = '_id'): UpdateBatcher {
 export function readsOf<T extends mongoose.mongo.Document>(model: AnyModel, field = '_id'): ReadBatcher<T> {
   return shared(
     `read:${model.collection.collectionName}:${field}`,
-    () => new ReadBatcher(() => model.collection as never, field),
+    () => new ReadBatcher(() => model.collection as never, field, 500, BURST_LINGER_MS),
   ) as ReadBatcher<T>;
 }
 

@@ -23,6 +23,10 @@ export interface CommandCount {
   total(): number;
   /** Commands per name (insert, update, find, …) since the count started. */
   byName(): Record<string, number>;
+  /** Commands per name and collection ("insert outbox_messages"), most frequent first. */
+  byTarget(): Record<string, number>;
+  /** Per name and collection: commands, and the server time they took (mean and max, ms). */
+  timings(): Record<string, { n: number; meanMs: number; maxMs: number }>;
   stop(): void;
 }
 
@@ -30,14 +34,47 @@ export interface CommandCount {
 export function countCommands(): CommandCount {
   const client = mongoose.connection.getClient();
   const counts = new Map<string, number>();
-  const onStarted = (event: { commandName: string }) => {
+  const targets = new Map<string, number>();
+  const onStarted = (event: { commandName: string; command: Record<string, unknown>; requestId: number }) => {
     if (NOT_WORK.has(event.commandName)) return;
     counts.set(event.commandName, (counts.get(event.commandName) ?? 0) + 1);
+    const target = `${event.commandName} ${String(event.command[event.commandName] ?? '')}`;
+    targets.set(target, (targets.get(target) ?? 0) + 1);
+    names.set(event.requestId, target);
   };
+  const times = new Map<string, number[]>();
+  const onSucceeded = (event: { commandName: string; duration: number; requestId: number }) => {
+    const target = names.get(event.requestId);
+    names.delete(event.requestId);
+    if (!target) return;
+    const list = times.get(target) ?? [];
+    list.push(event.duration);
+    times.set(target, list);
+  };
+  const names = new Map<number, string>();
+  const sorted = (m: Map<string, number>) => Object.fromEntries([...m.entries()].sort((a, b) => b[1] - a[1]));
   client.on('commandStarted', onStarted);
+  client.on('commandSucceeded', onSucceeded);
+  client.on('commandFailed', onSucceeded);
   return {
     total: () => [...counts.values()].reduce((a, b) => a + b, 0),
-    byName: () => Object.fromEntries([...counts.entries()].sort((a, b) => b[1] - a[1])),
-    stop: () => client.off('commandStarted', onStarted),
+    byName: () => sorted(counts),
+    byTarget: () => sorted(targets),
+    timings: () =>
+      Object.fromEntries(
+        [...times.entries()].map(([k, list]) => [
+          k,
+          {
+            n: list.length,
+            meanMs: Math.round((list.reduce((a, b) => a + b, 0) / list.length) * 10) / 10,
+            maxMs: Math.max(...list),
+          },
+        ]),
+      ),
+    stop: () => {
+      client.off('commandStarted', onStarted);
+      client.off('commandSucceeded', onSucceeded);
+      client.off('commandFailed', onSucceeded);
+    },
   };
 }

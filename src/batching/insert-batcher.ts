@@ -23,10 +23,23 @@ interface Waiting {
 }
 
 /** The per-document errors of an unordered insertMany (the driver gives one or many). */
-export function writeErrorsOf(error: unknown): { index: number; code?: number }[] | undefined {
+export function writeErrorsOf(
+  error: unknown,
+): { index: number; code?: number; errmsg?: string }[] | undefined {
   const raw = (error as { writeErrors?: unknown } | null)?.writeErrors;
   if (raw === undefined || raw === null) return undefined;
-  return (Array.isArray(raw) ? raw : [raw]) as { index: number; code?: number }[];
+  return (Array.isArray(raw) ? raw : [raw]) as { index: number; code?: number; errmsg?: string }[];
+}
+
+/** The error of one document of a batch, as its caller sees it (its own message and code). */
+export class DocumentWriteError extends Error {
+  constructor(
+    message: string,
+    readonly code: number | undefined,
+  ) {
+    super(message);
+    this.name = 'DocumentWriteError';
+  }
 }
 
 /** A unique field whose order per value is kept (two inserts of one key never share a batch). */
@@ -44,13 +57,20 @@ export class InsertBatcher {
   /**
    * @param collection resolved at write time (the connection may be opened after construction).
    * @param uniqueField the unique key whose insert order is kept (`_id` unless said otherwise).
+   * @param lingerMs see {@link SerialBatches}.
    */
   constructor(
     private readonly collection: () => Collection,
     maxBatch = 200,
     uniqueField = '_id',
+    lingerMs = 0,
   ) {
-    this.batches = new SerialBatches((batch) => this.write(batch), maxBatch, uniqueKeyOf(uniqueField));
+    this.batches = new SerialBatches(
+      (batch) => this.write(batch),
+      maxBatch,
+      uniqueKeyOf(uniqueField),
+      lingerMs,
+    );
   }
 
   /** Inserts `doc`; true when inserted, false when a document with its unique key exists. */
@@ -76,7 +96,11 @@ export class InsertBatcher {
         for (const w of batch) w.reject(error);
         return;
       }
-      for (const e of perDoc) failed.set(e.index, e.code === 11000 ? 'duplicate' : error);
+      for (const e of perDoc)
+        failed.set(
+          e.index,
+          e.code === 11000 ? 'duplicate' : new DocumentWriteError(e.errmsg ?? String(error), e.code),
+        );
     }
     batch.forEach((w, i) => {
       const outcome = failed.get(i);

@@ -27,8 +27,9 @@ export class ReadBatcher<T extends Document = Document> {
     private readonly collection: () => Collection,
     private readonly field = '_id',
     maxBatch = 500,
+    lingerMs = 0,
   ) {
-    this.batches = new SerialBatches((batch) => this.read(batch), maxBatch);
+    this.batches = new SerialBatches((batch) => this.read(batch), maxBatch, undefined, lingerMs);
   }
 
   /** The document whose key is `key`, or null. */

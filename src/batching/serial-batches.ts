@@ -15,12 +15,17 @@ export class SerialBatches<T> {
    * @param write handles one batch and settles each item itself (it must not throw).
    * @param maxBatch largest batch handed to `write`.
    * @param keyOf the key whose order must be kept (optional).
+   * @param lingerMs during a burst (the last batch held more than one item), how long a batch
+   *   waits for more before it is written; a lone item is written at once.
    */
   constructor(
     private readonly write: (batch: T[]) => Promise<void>,
     private readonly maxBatch = Number.POSITIVE_INFINITY,
     private readonly keyOf?: (item: T) => string | undefined,
+    private readonly lingerMs = 0,
   ) {}
+
+  private lastBatchSize = 0;
 
   push(item: T): void {
     this.queue.push(item);
@@ -42,9 +47,14 @@ export class SerialBatches<T> {
     this.writing = true;
     try {
       while (this.queue.length > 0) {
-        // Let the callers of this turn of the event loop join the batch.
+        // Let the callers of this turn of the event loop join the batch (and, in a burst, the
+        // callers of the next few milliseconds: fewer, fuller writes).
         await new Promise<void>((r) => setImmediate(r));
-        await this.write(this.take());
+        if (this.lingerMs > 0 && this.lastBatchSize > 1 && this.queue.length < this.maxBatch)
+          await new Promise<void>((r) => setTimeout(r, this.lingerMs));
+        const batch = this.take();
+        this.lastBatchSize = batch.length;
+        await this.write(batch);
       }
     } finally {
       this.writing = false;

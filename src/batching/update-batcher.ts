@@ -63,11 +63,13 @@ export class UpdateBatcher {
     private readonly collection: () => Collection,
     private readonly field = '_id',
     maxBatch = 500,
+    lingerMs = 0,
   ) {
     this.batches = new SerialBatches(
       (batch) => this.write(batch),
       maxBatch,
       (w) => w.key,
+      lingerMs,
     );
   }
 

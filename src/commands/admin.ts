@@ -1,7 +1,7 @@
 import { buildAdminListCard } from '../../cards/admin-list-card.js';
 import { addAdmin, listAdmins, removeAdmin } from '../domain/roles.js';
-import { noArgs, personAndDepartments } from './org-args.js';
 import { auditResult, refusalText } from './org-answer.js';
+import { noArgs, personAndDepartments } from './org-args.js';
 import type { CommandRegistry } from './registry.js';
 
 /** `/admin add|remove @user` and `/admin list` (管理员 添加 / 移除 / 列表). */

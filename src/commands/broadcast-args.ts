@@ -1,7 +1,8 @@
 /** Reads the target words of `/broadcast` and `/schedule add` (全部 / 本群 / 部门名 / chat ids). */
+
+import type { EventContext } from '../dispatch/context.js';
 import type { Targets } from '../domain/broadcasts.js';
 import { findDepartmentByName } from '../domain/departments.js';
-import type { EventContext } from '../dispatch/context.js';
 import type { MessageKey } from '../i18n/index.js';
 
 const ALL = ['全部', '所有', '全部群', '所有群', 'all'];

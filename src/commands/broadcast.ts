@@ -4,6 +4,7 @@
  */
 import { buildBroadcastStatsCard } from '../../cards/broadcast-card.js';
 import type { ActionRegistry } from '../actions/registry.js';
+import type { EventContext } from '../dispatch/context.js';
 import type { Role } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
 import { startBroadcast } from '../domain/broadcast-queue.js';
@@ -12,13 +13,12 @@ import { CONTENT_ID, getContentItem } from '../domain/content-items.js';
 import { ensureStarterLibrary } from '../domain/content-starter.js';
 import { listDepartments } from '../domain/departments.js';
 import { isAdmin } from '../domain/org-scope.js';
-import type { EventContext } from '../dispatch/context.js';
 import { formatZoned } from '../time/zoned.js';
 import { registerBroadcastActions } from './broadcast-actions.js';
 import { readRemindHours, readTargets } from './broadcast-args.js';
 import { argsFrom } from './org-args.js';
-import { auditScopeRefusal } from './scope-audit.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
+import { auditScopeRefusal } from './scope-audit.js';
 
 /** Who may send broadcasts (leaders: to their departments' chats only). */
 export const BROADCAST_ROLES: readonly Role[] = ['admin', 'leader'];

@@ -7,11 +7,11 @@ import {
 } from '../../cards/chat-bind-card.js';
 import { card, escapeMarkdown, markdown } from '../../cards/elements.js';
 import type { ActionRegistry } from '../actions/registry.js';
+import type { EventContext } from '../dispatch/context.js';
 import { bindChat, listBoundChats } from '../domain/chats.js';
 import { listDepartments } from '../domain/departments.js';
-import type { EventContext } from '../dispatch/context.js';
-import { argsFrom, checkDepartmentNames } from './org-args.js';
 import { actorMention, auditResult, refusalText } from './org-answer.js';
+import { argsFrom, checkDepartmentNames } from './org-args.js';
 import { departmentOptions } from './org-options.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
 

@@ -1,4 +1,3 @@
-import { cardMention } from '../../cards/escape.js';
 import { z } from 'zod';
 import {
   buildConfigForm,
@@ -7,8 +6,10 @@ import {
   type ConfigLine,
   type SelectChoice,
 } from '../../cards/config-card.js';
+import { cardMention } from '../../cards/escape.js';
 import type { Card } from '../../cards/types.js';
 import type { ActionRegistry } from '../actions/registry.js';
+import type { EventContext } from '../dispatch/context.js';
 import { mayUse } from '../domain/access.js';
 import {
   COMMON_TIMEZONES,
@@ -28,7 +29,6 @@ import {
   type SettingsDetail,
   type SettingsPatch,
 } from '../domain/settings.js';
-import type { EventContext } from '../dispatch/context.js';
 import { type MessageKey, type Translate, translator } from '../i18n/index.js';
 import { isQuietHoursOff } from '../time/quiet-hours.js';
 import { describeSetting, describeSource, settingName, typedQuietHours } from './config-text.js';

@@ -9,10 +9,10 @@ import type { ActionRegistry } from '../actions/registry.js';
 import { recordAudit } from '../domain/audit.js';
 import { readAnswer } from '../domain/content-import.js';
 import {
+  addContentItem,
   CATEGORY_NAMES,
   type ContentInput,
   checkContentInput,
-  addContentItem,
   splitTags,
 } from '../domain/content-items.js';
 import { contentProblemText } from './content-text.js';

@@ -4,6 +4,8 @@
  * line-numbered errors and nothing is imported.
  */
 import { z } from 'zod';
+import type { FileHandler } from '../dispatch/dispatcher.js';
+import { mayUse } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
 import { contentFormatOf, parseContentJson, parseContentMarkdown } from '../domain/content-import.js';
 import {
@@ -12,8 +14,6 @@ import {
   startPendingContentImport,
 } from '../domain/content-import-pending.js';
 import { addContentItems } from '../domain/content-items.js';
-import { mayUse } from '../domain/access.js';
-import type { FileHandler } from '../dispatch/dispatcher.js';
 import { decodeText } from '../files/decode-text.js';
 import { type LarkClient, ResourceTooLargeError } from '../lark/client.js';
 import { toLarkApiError } from '../lark/errors.js';

@@ -4,6 +4,7 @@
  */
 import { buildContentCard, buildContentForm, buildContentListCard } from '../../cards/content-cards.js';
 import type { ActionRegistry } from '../actions/registry.js';
+import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
 import {
   CATEGORY_NAMES,
@@ -17,10 +18,9 @@ import {
   updateContentItem,
 } from '../domain/content-items.js';
 import { ensureStarterLibrary } from '../domain/content-starter.js';
-import type { EventContext } from '../dispatch/context.js';
 import { registerContentActions } from './content-actions.js';
-import { CONTENT_EDITORS, contentProblemText } from './content-text.js';
 import { registerContentImport } from './content-import.js';
+import { CONTENT_EDITORS, contentProblemText } from './content-text.js';
 import { argsFrom, noArgs } from './org-args.js';
 import type { CommandRegistry } from './registry.js';
 

@@ -10,6 +10,7 @@ import {
 } from '../../cards/dept-cards.js';
 import { escapeMarkdown } from '../../cards/elements.js';
 import type { ActionRegistry } from '../actions/registry.js';
+import type { EventContext } from '../dispatch/context.js';
 import { listBoundChats } from '../domain/chats.js';
 import {
   addDepartment,
@@ -24,9 +25,8 @@ import {
   renderTree,
 } from '../domain/departments.js';
 import { listLeadersOf, listPeopleInDepartment } from '../domain/people.js';
-import type { EventContext } from '../dispatch/context.js';
-import { departmentName, departmentNames, noArgs } from './org-args.js';
 import { actorMention, auditResult, refusalText } from './org-answer.js';
+import { departmentName, departmentNames, noArgs } from './org-args.js';
 import { departmentOptions } from './org-options.js';
 import type { CommandRegistry } from './registry.js';
 

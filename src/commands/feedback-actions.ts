@@ -17,12 +17,12 @@ import {
   addReply,
   claimReply,
   FEEDBACK_MAX_CHARS,
-  finishReplyClaim,
-  type ReplyClaim,
   type FeedbackView,
   feedbackCardKey,
+  finishReplyClaim,
   getFeedback,
   listFeedbackRecipients,
+  type ReplyClaim,
 } from '../domain/feedback.js';
 import { FORGET_PREFIX, forgetSoon, resolveAnonymousSender } from '../domain/feedback-relay.js';
 import { keyedId } from '../domain/sealing.js';
@@ -120,10 +120,19 @@ async function sendReply(
   const item = await getFeedback(input.id);
   if (!item) return warn(t('feedback.err.unknown', { id: input.id }));
   const byName = ctx.actor.name || (await ctx.services.directory.displayName(ctx.actor.openId));
-  const { fresh, claim } = await claimReply(item.id, input.nonce, { by: ctx.actor.openId, byName, text: input.text }, ctx.now());
+  const { fresh, claim } = await claimReply(
+    item.id,
+    input.nonce,
+    { by: ctx.actor.openId, byName, text: input.text },
+    ctx.now(),
+  );
   if (!fresh && claim.done) return { toast: { type: 'info', content: t('feedback.err.replied') } };
   await relayReply(ctx, item, input.nonce, claim);
-  await addReply(item.id, { by: claim.by, byName: claim.byName, text: claim.text, nonce: input.nonce }, claim.at);
+  await addReply(
+    item.id,
+    { by: claim.by, byName: claim.byName, text: claim.text, nonce: input.nonce },
+    claim.at,
+  );
   // Keyed by the reply form: written once whichever press gets here.
   await recordAudit(
     {
@@ -146,7 +155,12 @@ async function sendReply(
 }
 
 /** Enqueues the reply to the sender (idempotent: one outbox key per reply form). */
-async function relayReply(ctx: EventContext, item: FeedbackView, nonce: string, claim: ReplyClaim): Promise<void> {
+async function relayReply(
+  ctx: EventContext,
+  item: FeedbackView,
+  nonce: string,
+  claim: ReplyClaim,
+): Promise<void> {
   if (item.anonymous) {
     const to = await resolveAnonymousSender(item);
     if (!to) return;
@@ -154,7 +168,11 @@ async function relayReply(ctx: EventContext, item: FeedbackView, nonce: string, 
     // delivered (its text is also on the item).
     const key = `${FORGET_PREFIX}${keyedId(`reply:${item.id}:${nonce}`)}`;
     const st = await senderTranslator(ctx, to);
-    await ctx.services.messenger.sendText(key, { openId: to }, st('feedback.reply.relayAnonymous', { name: claim.byName, text: claim.text }));
+    await ctx.services.messenger.sendText(
+      key,
+      { openId: to },
+      st('feedback.reply.relayAnonymous', { name: claim.byName, text: claim.text }),
+    );
     forgetSoon((error) => ctx.log.warn({ err: error }, 'forgetting relayed replies failed'));
   } else if (item.sender) {
     const st = await senderTranslator(ctx, item.sender);
@@ -169,7 +187,13 @@ async function relayReply(ctx: EventContext, item: FeedbackView, nonce: string, 
 /** Adds the feedback card actions. */
 export function registerFeedbackActions(actions: ActionRegistry): void {
   // `private`: the stored callback never holds the text (nor whether it was anonymous).
-  actions.add({ name: FEEDBACK_ACTIONS.submit, roles: 'everyone', private: true, input: submitSchema, run: submitForm });
+  actions.add({
+    name: FEEDBACK_ACTIONS.submit,
+    roles: 'everyone',
+    private: true,
+    input: submitSchema,
+    run: submitForm,
+  });
   actions.add({ name: FEEDBACK_ACTIONS.reply, roles: REPLIERS, input: openSchema, run: openReply });
   actions.add({ name: FEEDBACK_ACTIONS.replySend, roles: REPLIERS, input: sendSchema, run: sendReply });
 }

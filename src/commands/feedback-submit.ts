@@ -6,6 +6,7 @@
  * is deleted once delivered; last, the stored event loses everything that names the sender.
  */
 import { buildFeedbackCard } from '../../cards/feedback-cards.js';
+import type { Card } from '../../cards/types.js';
 import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
 import {
@@ -15,10 +16,9 @@ import {
   feedbackCardKey,
   listFeedbackRecipients,
 } from '../domain/feedback.js';
-import { type Translate, translator } from '../i18n/index.js';
-import type { Card } from '../../cards/types.js';
 import { FORGET_PREFIX, forgetDeliveredToSenders, forgetSoon } from '../domain/feedback-relay.js';
 import { keyedId } from '../domain/sealing.js';
+import { type Translate, translator } from '../i18n/index.js';
 import { InboxEventModel } from '../models/inbox-event.js';
 import { zonedDateTime, zonedParts } from '../time/zoned.js';
 
@@ -67,11 +67,16 @@ export async function forgetSender(eventId: string): Promise<void> {
  * Answers the sender with an outbox entry that is deleted once delivered (src/domain/feedback-relay.ts):
  * no row addressed to them stays behind with a time next to the forwarded item.
  */
-export async function answerSenderEphemeral(ctx: EventContext, content: { text: string } | { card: Card }): Promise<void> {
+export async function answerSenderEphemeral(
+  ctx: EventContext,
+  content: { text: string } | { card: Card },
+): Promise<void> {
   const m = ctx.services.messenger;
   const key = `${FORGET_PREFIX}${keyedId(`answer:${ctx.eventId}`)}`;
   const p2pUser = ctx.chat?.type === 'p2p' ? ctx.actor.openId : undefined;
-  forgetSoon((error) => ctx.logWithoutActor?.warn({ err: error }, 'forgetting answers to anonymous senders failed'));
+  forgetSoon((error) =>
+    ctx.logWithoutActor?.warn({ err: error }, 'forgetting answers to anonymous senders failed'),
+  );
   if (ctx.messageId) {
     if ('text' in content) await m.replyText(key, ctx.messageId, content.text, ctx.chat?.id, p2pUser);
     else await m.replyCard(key, ctx.messageId, content.card, ctx.chat?.id, p2pUser);
@@ -96,7 +101,14 @@ export async function submitFeedback(ctx: EventContext, text: string, anonymous:
     ? ''
     : ctx.actor.name || (await services.directory.displayName(ctx.actor.openId));
   const item = await createFeedback(
-    { text: text.trim(), anonymous, sender: ctx.actor.openId, senderName, timezone: settings.timezone, eventId: ctx.eventId },
+    {
+      text: text.trim(),
+      anonymous,
+      sender: ctx.actor.openId,
+      senderName,
+      timezone: settings.timezone,
+      eventId: ctx.eventId,
+    },
     ctx.now(),
   );
   const readerT = translator(settings.locale);

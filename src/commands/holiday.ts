@@ -6,10 +6,10 @@ import {
   HOLIDAY_ADD_ACTION,
 } from '../../cards/holiday-card.js';
 import type { ActionRegistry } from '../actions/registry.js';
+import type { EventContext } from '../dispatch/context.js';
 import { mayUse } from '../domain/access.js';
 import { parseDayArg, parseDayKind } from '../domain/config-values.js';
 import { addHolidayOverride, listHolidayOverrides, removeHolidayOverride } from '../domain/holidays.js';
-import type { EventContext } from '../dispatch/context.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
 import type { OverrideKind } from '../models/calendar-override.js';
 import { addDays, isDayKey } from '../time/day-key.js';

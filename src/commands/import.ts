@@ -4,17 +4,22 @@ import {
   buildImportResultCard,
   IMPORT_EXAMPLE_ROWS,
 } from '../../cards/import-cards.js';
-import { recordAudit } from '../domain/audit.js';
-import { type ImportFailure, type ImportSummary, importMembers, MAX_IMPORT_ROWS } from '../domain/member-import.js';
-import type { RowError } from '../domain/member-rows.js';
-import { findPendingImport, startPendingImport } from '../domain/pending-imports.js';
 import type { EventContext } from '../dispatch/context.js';
 import type { FileHandler } from '../dispatch/dispatcher.js';
+import { recordAudit } from '../domain/audit.js';
+import {
+  type ImportFailure,
+  type ImportSummary,
+  importMembers,
+  MAX_IMPORT_ROWS,
+} from '../domain/member-import.js';
+import type { RowError } from '../domain/member-rows.js';
+import { findPendingImport, startPendingImport } from '../domain/pending-imports.js';
 import { toCsvBytes } from '../files/write-csv.js';
 import type { Translate } from '../i18n/index.js';
 import type { LarkClient } from '../lark/client.js';
-import { acceptImportFile } from './read-import-file.js';
 import { AuditEntryModel } from '../models/audit-entry.js';
+import { acceptImportFile } from './read-import-file.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
 
 /** Largest file an import reads. */

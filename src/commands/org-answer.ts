@@ -1,8 +1,8 @@
 import { cardMention, type Markup } from '../../cards/escape.js';
+import type { EventContext } from '../dispatch/context.js';
 /** Turns organisation results into audit entries and answers in the reader's language. */
 import { recordAudit } from '../domain/audit.js';
 import type { OrgResult, Refusal } from '../domain/org-refusal.js';
-import type { EventContext } from '../dispatch/context.js';
 import type { Translate } from '../i18n/index.js';
 
 /** The polite message for a refusal. */

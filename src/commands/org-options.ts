@@ -1,8 +1,8 @@
 /** Department choices offered in organisation forms. */
 import type { SelectOption } from '../../cards/form-fields.js';
+import type { Actor } from '../dispatch/context.js';
 import { departmentPath, listDepartments } from '../domain/departments.js';
 import { isAdmin } from '../domain/org-scope.js';
-import type { Actor } from '../dispatch/context.js';
 
 /** Feishu shows at most this many options comfortably; deeper trees are named by command. */
 const MAX_OPTIONS = 100;

@@ -7,10 +7,10 @@ import {
   PLEDGE_FORM_FIELDS,
 } from '../../cards/pledge-form-card.js';
 import type { ActionRegistry, ActionResult } from '../actions/registry.js';
-import { recordAudit } from '../domain/audit.js';
-import { getPledge, isSigner } from '../domain/pledges.js';
-import { currentSignature, signPledge } from '../domain/pledge-signatures.js';
 import type { EventContext } from '../dispatch/context.js';
+import { recordAudit } from '../domain/audit.js';
+import { currentSignature, signPledge } from '../domain/pledge-signatures.js';
+import { getPledge, isSigner } from '../domain/pledges.js';
 import type { LarkClient } from '../lark/client.js';
 import { PLEDGE_KINDS } from '../models/pledge.js';
 import { formatZoned } from '../time/zoned.js';

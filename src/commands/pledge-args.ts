@@ -1,7 +1,7 @@
 /** Argument parsing of the /pledge commands. */
 import { z } from 'zod';
-import type { CommandInput } from './registry.js';
 import { splitPeople } from './org-args.js';
+import type { CommandInput } from './registry.js';
 
 /** A document id as typed (P + 4–8 letters or digits), upper-cased. */
 export const PLEDGE_ID = /^P[A-Z0-9]{4,8}$/;

@@ -3,8 +3,9 @@
  * `/pledge edit <id>`, a .md or .txt file sent in the same private chat within 10 minutes
  * becomes the document's next version. Other files are left to the next handler.
  */
-import { getPledge } from '../domain/pledges.js';
+
 import type { FileHandler } from '../dispatch/dispatcher.js';
+import { getPledge } from '../domain/pledges.js';
 import { decodeText } from '../files/decode-text.js';
 import { type LarkClient, ResourceTooLargeError } from '../lark/client.js';
 import { PledgePendingFileModel } from '../models/pledge.js';

@@ -1,4 +1,6 @@
 /** Creating and launching a sign-off document: who signs, the cards, the progress card, the audit. */
+
+import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
 import { findChat } from '../domain/chats.js';
 import { withDescendants } from '../domain/departments.js';
@@ -13,7 +15,6 @@ import {
   type PledgeView,
   reviseText,
 } from '../domain/pledges.js';
-import type { EventContext } from '../dispatch/context.js';
 import type { LarkClient } from '../lark/client.js';
 import { PersonModel } from '../models/person.js';
 import { PledgePendingFileModel } from '../models/pledge.js';

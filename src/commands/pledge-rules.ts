@@ -7,8 +7,8 @@ import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
 import { findChat } from '../domain/chats.js';
 import { findDepartmentByName } from '../domain/departments.js';
-import { mayTargetChat, mayTargetDept } from '../domain/target-scope.js';
 import type { PledgeView } from '../domain/pledges.js';
+import { mayTargetChat, mayTargetDept } from '../domain/target-scope.js';
 import { ChatModel } from '../models/chat.js';
 import { PledgeRuleModel } from '../models/pledge.js';
 import { allowedChatsText, allowedDeptsText } from './pledge-targets.js';
@@ -24,7 +24,9 @@ async function addDeptRule(ctx: EventContext, pledge: PledgeView, name: string):
   if (!dept) return ctx.reply.text(t('pledge.rule.deptUnknown', { name }));
   if (!mayTargetDept(ctx.actor, dept.id)) {
     await auditScopeRefusal(ctx, 'pledge.rule', dept.id, 'dept');
-    return ctx.reply.text(t('scope.pledge.ruleDeptOutside', { name: dept.name, allowed: await allowedDeptsText(ctx) }));
+    return ctx.reply.text(
+      t('scope.pledge.ruleDeptOutside', { name: dept.name, allowed: await allowedDeptsText(ctx) }),
+    );
   }
   await PledgeRuleModel.updateOne(
     { _id: `${pledge.id}:dept:${dept.id}` },
@@ -67,7 +69,9 @@ export async function addRule(ctx: EventContext, pledge: PledgeView, words: stri
   if (!mayTargetChat(ctx.actor, target)) {
     await auditScopeRefusal(ctx, 'pledge.rule', chatId, 'chat');
     const allowed = await allowedChatsText(ctx);
-    return ctx.reply.text(t('scope.pledge.ruleChatOutside', { name: target?.name || name || chatId, allowed }));
+    return ctx.reply.text(
+      t('scope.pledge.ruleChatOutside', { name: target?.name || name || chatId, allowed }),
+    );
   }
   const id = `${pledge.id}:chat:${chatId}`;
   await PledgeRuleModel.updateOne(

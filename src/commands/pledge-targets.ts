@@ -44,7 +44,11 @@ export async function allowedDeptsText(ctx: EventContext): Promise<string> {
 }
 
 /** The refusal text when a source is outside the actor's departments (audited), else null. */
-export async function checkSignerSources(ctx: EventContext, action: string, sources: SignerSources): Promise<string | null> {
+export async function checkSignerSources(
+  ctx: EventContext,
+  action: string,
+  sources: SignerSources,
+): Promise<string | null> {
   if (targetsEverything(ctx.actor)) return null;
   const { t } = ctx;
   for (const deptId of sources.deptIds) {
@@ -57,7 +61,10 @@ export async function checkSignerSources(ctx: EventContext, action: string, sour
     const chat = await findChat(chatId);
     if (chat?.active && mayTargetChat(ctx.actor, chat)) continue;
     await auditScopeRefusal(ctx, action, chatId, 'chat');
-    return t('scope.pledge.chatOutside', { name: chat?.name || chatId, allowed: await allowedChatsText(ctx) });
+    return t('scope.pledge.chatOutside', {
+      name: chat?.name || chatId,
+      allowed: await allowedChatsText(ctx),
+    });
   }
   const outside = await peopleOutside(ctx.actor, sources.people);
   if (outside.length > 0) {

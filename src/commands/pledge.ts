@@ -222,7 +222,11 @@ export function register(
     async run(ctx, args) {
       const pledge = await managedPledge(ctx, args.id, 'pledge.send');
       if (!pledge) return;
-      const outside = await checkSignerSources(ctx, 'pledge.send', { people: args.people, deptIds: [], chatIds: [] });
+      const outside = await checkSignerSources(ctx, 'pledge.send', {
+        people: args.people,
+        deptIds: [],
+        chatIds: [],
+      });
       if (outside) return ctx.reply.text(outside);
       await sendTo(ctx, pledge, args.people);
     },

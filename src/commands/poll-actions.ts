@@ -7,13 +7,13 @@ import { z } from 'zod';
 import { POLL_ACTIONS, pollCheckerName } from '../../cards/poll-card.js';
 import { buildPollFormDoneCard, POLL_FORM_ACTION, POLL_FORM_FIELDS } from '../../cards/poll-form-card.js';
 import type { ActionRegistry, ActionResult } from '../actions/registry.js';
+import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
 import { mayViewPoll } from '../domain/poll-access.js';
 import { agencyView, renderPollCard, renderResultsCard } from '../domain/poll-announce.js';
 import { mixBallots } from '../domain/poll-mixer.js';
 import { castVote, type VoteRefusal } from '../domain/poll-votes.js';
 import { getPoll, resultsVisible } from '../domain/polls.js';
-import type { EventContext } from '../dispatch/context.js';
 import type { MessageKey } from '../i18n/index.js';
 import { checkOptions, readSample } from './poll-args.js';
 import { deadlineProblem, type PollCommandDeps, startPoll } from './poll-create.js';
@@ -24,7 +24,10 @@ const POLL_ID = /^V[A-Z0-9]{4,8}$/;
 const pollId = z.string().regex(POLL_ID);
 
 const voteSchema = z
-  .object({ value: z.object({ p: pollId, o: z.string().max(8) }).passthrough(), formValue: z.record(z.string(), z.unknown()) })
+  .object({
+    value: z.object({ p: pollId, o: z.string().max(8) }).passthrough(),
+    formValue: z.record(z.string(), z.unknown()),
+  })
   .transform(({ value }) => ({ poll: value.p, options: [value.o] }));
 
 const submitSchema = z
@@ -57,7 +60,14 @@ async function vote(ctx: EventContext, input: { poll: string; options: string[] 
   if (!outcome.ok) {
     ctx.log.info({ poll: poll.id, reason: outcome.reason }, 'poll vote refused');
     await recordAudit(
-      { actor: ctx.actor.openId, action: 'poll.vote', outcome: 'refused', target: poll.id, detail: outcome.reason, eventId: ctx.eventId },
+      {
+        actor: ctx.actor.openId,
+        action: 'poll.vote',
+        outcome: 'refused',
+        target: poll.id,
+        detail: outcome.reason,
+        eventId: ctx.eventId,
+      },
       ctx.now(),
     );
     return { toast: { type: 'warning', content: ctx.t(REFUSAL[outcome.reason]) } };
@@ -65,13 +75,21 @@ async function vote(ctx: EventContext, input: { poll: string; options: string[] 
   if (poll.anonymous) {
     // The vote is stored (sealed); moving a batch into ballots is the mixer's, and a failure
     // there leaves it for the next vote or the close.
-    await mixBallots(poll.id, { final: false }).catch((error: unknown) => ctx.logWithoutActor?.error({ err: error, poll: poll.id }, 'ballot mixer failed'));
+    await mixBallots(poll.id, { final: false }).catch((error: unknown) =>
+      ctx.logWithoutActor?.error({ err: error, poll: poll.id }, 'ballot mixer failed'),
+    );
     return { toast: { type: 'success', content: ctx.t('poll.vote.doneAnonymous') } };
   }
-  const choice = poll.options.filter((o) => input.options.includes(o.key)).map((o) => o.label).join('、');
+  const choice = poll.options
+    .filter((o) => input.options.includes(o.key))
+    .map((o) => o.label)
+    .join('、');
   const { t, tz } = await agencyView({ settings: () => ctx.services.settings() });
   return {
-    toast: { type: 'success', content: ctx.t(outcome.changed ? 'poll.vote.changed' : 'poll.vote.done', { choice }) },
+    toast: {
+      type: 'success',
+      content: ctx.t(outcome.changed ? 'poll.vote.changed' : 'poll.vote.done', { choice }),
+    },
     card: await renderPollCard(poll, t, tz),
   };
 }
@@ -80,9 +98,15 @@ async function vote(ctx: EventContext, input: { poll: string; options: string[] 
 async function showResults(ctx: EventContext, id: string): Promise<ActionResult> {
   const poll = await getPoll(id);
   if (!poll) return { toast: { type: 'error', content: ctx.t('common.badAction') } };
-  if (!(await mayViewPoll(ctx.actor, poll))) return { toast: { type: 'warning', content: ctx.t('poll.err.notViewer') } };
-  if (!resultsVisible(poll)) return { toast: { type: 'info', content: ctx.t('poll.err.hidden', { id: poll.id }) } };
-  await ctx.services.messenger.sendCard(`${ctx.eventId}:poll-results`, { openId: ctx.actor.openId }, await renderResultsCard(poll, ctx.t));
+  if (!(await mayViewPoll(ctx.actor, poll)))
+    return { toast: { type: 'warning', content: ctx.t('poll.err.notViewer') } };
+  if (!resultsVisible(poll))
+    return { toast: { type: 'info', content: ctx.t('poll.err.hidden', { id: poll.id }) } };
+  await ctx.services.messenger.sendCard(
+    `${ctx.eventId}:poll-results`,
+    { openId: ctx.actor.openId },
+    await renderResultsCard(poll, ctx.t),
+  );
   return { toast: { type: 'success', content: ctx.t('poll.results.sentPrivately') } };
 }
 
@@ -99,7 +123,10 @@ const formSchema = z
         [f.choice]: str,
         [f.results]: str,
         [f.deadline]: str,
-        [f.chats]: z.union([z.array(z.string()), z.string()]).optional().catch(undefined),
+        [f.chats]: z
+          .union([z.array(z.string()), z.string()])
+          .optional()
+          .catch(undefined),
         [f.sample]: str,
       })
       .passthrough(),
@@ -109,7 +136,10 @@ const formSchema = z
     const deadline = v[f.deadline] ? parseFormDateTime(v[f.deadline]) : null;
     return {
       question: (v[f.question] ?? '').trim(),
-      options: (v[f.options] ?? '').split(/[|｜\n]/).map((o) => o.trim()).filter(Boolean),
+      options: (v[f.options] ?? '')
+        .split(/[|｜\n]/)
+        .map((o) => o.trim())
+        .filter(Boolean),
       anonymous: v[f.mode] === 'anonymous',
       multi: v[f.choice] === 'multi',
       live: v[f.results] !== 'after_close',
@@ -124,7 +154,13 @@ const formSchema = z
 export function registerPollActions(actions: ActionRegistry, deps: PollCommandDeps): void {
   // `private`: the stored callback never holds the choice (a named vote keeps it in poll_votes).
   actions.add({ name: POLL_ACTIONS.vote, roles: 'everyone', private: true, input: voteSchema, run: vote });
-  actions.add({ name: POLL_ACTIONS.submit, roles: 'everyone', private: true, input: submitSchema, run: vote });
+  actions.add({
+    name: POLL_ACTIONS.submit,
+    roles: 'everyone',
+    private: true,
+    input: submitSchema,
+    run: vote,
+  });
   actions.add({ name: POLL_ACTIONS.results, roles: 'everyone', input: resultsSchema, run: showResults });
   actions.add({
     name: POLL_FORM_ACTION,
@@ -156,7 +192,10 @@ export function registerPollActions(actions: ActionRegistry, deps: PollCommandDe
         sourceKey: formSourceKey(ctx),
       });
       if (!result.ok) return error(result.text);
-      return { toast: { type: 'success', content: result.text }, card: buildPollFormDoneCard(t, result.text) };
+      return {
+        toast: { type: 'success', content: result.text },
+        card: buildPollFormDoneCard(t, result.text),
+      };
     },
   });
 }

@@ -79,14 +79,19 @@ export function readSample(text: string): SampleSpec | null {
 
 /** "100/60/0" (or spaces, commas) → three weights 0–100. */
 export function readWeights(text: string): number[] | null {
-  const parts = text.normalize('NFKC').split(/[\s/,，、]+/).filter(Boolean);
+  const parts = text
+    .normalize('NFKC')
+    .split(/[\s/,，、]+/)
+    .filter(Boolean);
   if (parts.length !== 3 || !parts.every((p) => /^\d{1,3}(\.\d+)?$/.test(p))) return null;
   const weights = parts.map(Number);
   return weights.every((w) => w >= 0 && w <= 100) ? weights : null;
 }
 
 /** Reads the flags and keyword values after the question (and options). */
-export function readFlags(words: readonly string[]): Omit<PollTextArgs, 'question' | 'options'> | PollArgError {
+export function readFlags(
+  words: readonly string[],
+): Omit<PollTextArgs, 'question' | 'options'> | PollArgError {
   const out: Omit<PollTextArgs, 'question' | 'options'> = {
     anonymous: false,
     multi: false,
@@ -112,7 +117,10 @@ export function readFlags(words: readonly string[]): Omit<PollTextArgs, 'questio
     if (!kind) return { error: 'poll.err.badFlag', params: { word: words[i]! } };
     let j = i + 1;
     while (j < words.length && !isKeyword(words[j]!)) j++;
-    const value = words.slice(i + 1, j).join(' ').trim();
+    const value = words
+      .slice(i + 1, j)
+      .join(' ')
+      .trim();
     i = j;
     if (kind === 'deadline') out.deadline = value;
     else if (kind === 'results') {
@@ -136,7 +144,10 @@ export function readFlags(words: readonly string[]): Omit<PollTextArgs, 'questio
 
 /** Reads `问题 | 选项1 | 选项2 … [flags]`. */
 export function readPollNew(words: readonly string[]): PollTextArgs | PollArgError {
-  const parts = words.join(' ').split(/[|｜]/).map((p) => p.trim());
+  const parts = words
+    .join(' ')
+    .split(/[|｜]/)
+    .map((p) => p.trim());
   const question = parts[0] ?? '';
   if (question === '') return { error: 'poll.err.questionMissing' };
   if (question.length > MAX_QUESTION) return { error: 'poll.err.questionTooLong' };
@@ -158,7 +169,8 @@ export function checkOptions(options: readonly string[]): PollArgError | undefin
   if (options.length > MAX_OPTIONS) return { error: 'poll.err.tooManyOptions' };
   const seen = new Set<string>();
   for (const o of options) {
-    if (o === '' || o.length > MAX_OPTION || seen.has(o)) return { error: 'poll.err.optionBad', params: { option: o } };
+    if (o === '' || o.length > MAX_OPTION || seen.has(o))
+      return { error: 'poll.err.optionBad', params: { option: o } };
     seen.add(o);
   }
   return undefined;

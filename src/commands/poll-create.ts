@@ -3,19 +3,20 @@
  * right to them), read their members, create the poll with its eligible voters (all, or a random
  * sample), send the cards, schedule the close, audit, and say what happened.
  */
-import { findKeyed } from '../domain/keyed-create.js';
-import { PollModel } from '../models/poll.js';
+
+import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
 import { type ChatInfo, findChat, listBoundChats } from '../domain/chats.js';
+import { findKeyed } from '../domain/keyed-create.js';
 import { isAdmin, leadsDepartment } from '../domain/org-scope.js';
 import { agencyView, sendPollCards } from '../domain/poll-announce.js';
 import type { Candidate } from '../domain/poll-eligibility.js';
 import { type CreatePollInput, createPoll, type PollView } from '../domain/polls.js';
-import type { EventContext } from '../dispatch/context.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { SchedulePollClose } from '../jobs/poll-close.js';
 import type { LarkClient } from '../lark/client.js';
 import { PersonModel } from '../models/person.js';
+import { PollModel } from '../models/poll.js';
 import { formatZoned } from '../time/zoned.js';
 
 /** What creating a poll needs besides the event context. */
@@ -40,13 +41,27 @@ async function allowedChats(ctx: EventContext): Promise<ChatInfo[]> {
 }
 
 /** Refuses a chat outside the actor's departments: audited, and the answer names the chats they may choose. */
-async function refuseChat(ctx: EventContext, chat: { chatId: string; name: string }, allowed: ChatInfo[]): Promise<Refusal> {
+async function refuseChat(
+  ctx: EventContext,
+  chat: { chatId: string; name: string },
+  allowed: ChatInfo[],
+): Promise<Refusal> {
   await recordAudit(
-    { actor: ctx.actor.openId, action: 'poll.create', outcome: 'refused', target: chat.chatId, detail: 'scope:chat', eventId: ctx.eventId },
+    {
+      actor: ctx.actor.openId,
+      action: 'poll.create',
+      outcome: 'refused',
+      target: chat.chatId,
+      detail: 'scope:chat',
+      eventId: ctx.eventId,
+    },
     ctx.now(),
   );
   const list = allowed.map((c) => c.name || c.chatId).join('、');
-  return { ok: false, text: ctx.t('poll.err.chatScope', { name: chat.name || chat.chatId, allowed: list || '—' }) };
+  return {
+    ok: false,
+    text: ctx.t('poll.err.chatScope', { name: chat.name || chat.chatId, allowed: list || '—' }),
+  };
 }
 
 /** Resolves the target chats of a draft, or the message saying what is wrong. */
@@ -66,7 +81,12 @@ async function resolveChats(ctx: EventContext, draft: PollDraft): Promise<ChatIn
   if (draft.chats === 'all') return allowed.length > 0 ? allowed : { ok: false, text: t('poll.err.noChats') };
   if (draft.chats === null) {
     if (ctx.chat?.type !== 'group') return { ok: false, text: t('poll.err.noChats') };
-    const here = (await findChat(ctx.chat.id)) ?? { chatId: ctx.chat.id, name: '', deptId: null, active: true };
+    const here = (await findChat(ctx.chat.id)) ?? {
+      chatId: ctx.chat.id,
+      name: '',
+      deptId: null,
+      active: true,
+    };
     if (!mayUse(here)) return refuseChat(ctx, here, allowed);
     return [here];
   }
@@ -82,11 +102,16 @@ async function resolveChats(ctx: EventContext, draft: PollDraft): Promise<ChatIn
 }
 
 /** Members of the chats with their departments (people the bot does not know have none). */
-async function candidatesOf(ctx: EventContext, deps: PollCommandDeps, chats: ChatInfo[]): Promise<Candidate[] | Refusal> {
+async function candidatesOf(
+  ctx: EventContext,
+  deps: PollCommandDeps,
+  chats: ChatInfo[],
+): Promise<Candidate[] | Refusal> {
   const members: Array<{ openId: string; chatId: string }> = [];
   for (const chat of chats) {
     try {
-      for (const m of await deps.client.getChatMembers(chat.chatId)) members.push({ openId: m.openId, chatId: chat.chatId });
+      for (const m of await deps.client.getChatMembers(chat.chatId))
+        members.push({ openId: m.openId, chatId: chat.chatId });
     } catch (error) {
       ctx.log.warn({ err: error, chatId: chat.chatId }, 'poll: chat members not readable');
       return { ok: false, text: ctx.t('poll.err.membersFailed', { name: chat.name || chat.chatId }) };
@@ -125,7 +150,11 @@ export async function startPoll(
     const shared = (await agencyView(announce)).t;
     const notice = shared('poll.sampleNotice', { question: poll.question, count: eligible.length });
     for (const c of chats) {
-      await ctx.services.messenger.sendText(`poll-notice:${poll.id}:${c.chatId}`, { chatId: c.chatId }, notice);
+      await ctx.services.messenger.sendText(
+        `poll-notice:${poll.id}:${c.chatId}`,
+        { chatId: c.chatId },
+        notice,
+      );
     }
   }
   await deps.scheduleClose(poll);
@@ -155,7 +184,9 @@ export async function startPoll(
     question: poll.question,
     chats: chats.map((c) => c.name || c.chatId).join('、'),
     eligible: poll.eligibleCount,
-    deadline: poll.deadline ? t('poll.createdDeadline', { deadline: formatZoned(poll.deadline, timezone) }) : '',
+    deadline: poll.deadline
+      ? t('poll.createdDeadline', { deadline: formatZoned(poll.deadline, timezone) })
+      : '',
   });
   if (poll.sample) {
     const pool = new Set(candidates.map((c) => c.openId)).size;
@@ -183,7 +214,10 @@ export function deadlineProblem(deadline: Date | null, now: Date): MessageKey | 
 }
 
 /** Satisfaction weights (default 100/60/0) with the options in the agency language. */
-export function satisfactionOptions(t: (k: MessageKey) => string, weights: number[] | null): CreatePollInput['options'] {
+export function satisfactionOptions(
+  t: (k: MessageKey) => string,
+  weights: number[] | null,
+): CreatePollInput['options'] {
   const w = weights ?? [100, 60, 0];
   return [
     { label: t('poll.option.satisfied'), weight: w[0] ?? 100 },

@@ -4,15 +4,22 @@
  * so); exports for managers, supervisors and the chats' leaders (aggregated only when anonymous).
  */
 import { z } from 'zod';
+import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
+import { localesOf } from '../domain/person-locale.js';
 import { mayExportPoll, mayManagePoll, mayViewPoll } from '../domain/poll-access.js';
 import { closeAndAnnounce, renderResultsCard } from '../domain/poll-announce.js';
 import { buildPollExport, pollExportXlsx, pollSheetCsv } from '../domain/poll-export.js';
 import { peopleInScope, pollScopeOf } from '../domain/poll-scope.js';
 import { countVoters, listVoters } from '../domain/poll-votes.js';
-import { getPoll, listEligible, listPolls, type PollView, pollsEligibleFor, resultsVisible } from '../domain/polls.js';
-import { localesOf } from '../domain/person-locale.js';
-import type { EventContext } from '../dispatch/context.js';
+import {
+  getPoll,
+  listEligible,
+  listPolls,
+  type PollView,
+  pollsEligibleFor,
+  resultsVisible,
+} from '../domain/polls.js';
 import { DEFAULT_LOCALE, t as translate } from '../i18n/index.js';
 import { formatZoned } from '../time/zoned.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
@@ -41,34 +48,68 @@ async function pollOrSay(ctx: EventContext, id: string): Promise<PollView | null
 }
 
 /** Refuses (answer + audit) unless `allowed`. */
-async function refuseUnless(ctx: EventContext, allowed: boolean, action: string, poll: PollView, key: 'poll.err.notManager' | 'poll.err.notViewer') {
+async function refuseUnless(
+  ctx: EventContext,
+  allowed: boolean,
+  action: string,
+  poll: PollView,
+  key: 'poll.err.notManager' | 'poll.err.notViewer',
+) {
   if (allowed) return false;
-  await recordAudit({ actor: ctx.actor.openId, action, outcome: 'refused', target: poll.id, detail: key, eventId: ctx.eventId }, ctx.now());
+  await recordAudit(
+    {
+      actor: ctx.actor.openId,
+      action,
+      outcome: 'refused',
+      target: poll.id,
+      detail: key,
+      eventId: ctx.eventId,
+    },
+    ctx.now(),
+  );
   await ctx.reply.text(ctx.t(key));
   return true;
 }
 
-const announceDeps = (ctx: EventContext) => ({ messenger: ctx.services.messenger, settings: () => ctx.services.settings() });
+const announceDeps = (ctx: EventContext) => ({
+  messenger: ctx.services.messenger,
+  settings: () => ctx.services.settings(),
+});
 
 async function runClose(ctx: EventContext, id: string) {
   const poll = await pollOrSay(ctx, id);
-  if (!poll || (await refuseUnless(ctx, mayManagePoll(ctx.actor, poll), 'poll.close', poll, 'poll.err.notManager'))) return;
+  if (
+    !poll ||
+    (await refuseUnless(ctx, mayManagePoll(ctx.actor, poll), 'poll.close', poll, 'poll.err.notManager'))
+  )
+    return;
   const outcome = await closeAndAnnounce(poll.id, ctx.actor.openId, announceDeps(ctx), ctx.now());
   if (outcome !== 'closed') return ctx.reply.text(ctx.t('poll.err.alreadyClosed', { id: poll.id }));
-  await recordAudit({ actor: ctx.actor.openId, action: 'poll.close', outcome: 'ok', target: poll.id, eventId: ctx.eventId }, ctx.now());
+  await recordAudit(
+    { actor: ctx.actor.openId, action: 'poll.close', outcome: 'ok', target: poll.id, eventId: ctx.eventId },
+    ctx.now(),
+  );
   await ctx.reply.text(ctx.t('poll.closed.by', { id: poll.id }));
 }
 
 async function runResults(ctx: EventContext, id: string) {
   const poll = await pollOrSay(ctx, id);
-  if (!poll || (await refuseUnless(ctx, await mayViewPoll(ctx.actor, poll), 'poll.results', poll, 'poll.err.notViewer'))) return;
+  if (
+    !poll ||
+    (await refuseUnless(ctx, await mayViewPoll(ctx.actor, poll), 'poll.results', poll, 'poll.err.notViewer'))
+  )
+    return;
   if (!resultsVisible(poll)) return ctx.reply.text(ctx.t('poll.err.hidden', { id: poll.id }));
   await ctx.reply.card(await renderResultsCard(poll, ctx.t));
 }
 
 async function runRemind(ctx: EventContext, id: string) {
   const poll = await pollOrSay(ctx, id);
-  if (!poll || (await refuseUnless(ctx, mayManagePoll(ctx.actor, poll), 'poll.remind', poll, 'poll.err.notManager'))) return;
+  if (
+    !poll ||
+    (await refuseUnless(ctx, mayManagePoll(ctx.actor, poll), 'poll.remind', poll, 'poll.err.notManager'))
+  )
+    return;
   if (poll.state === 'closed') return ctx.reply.text(ctx.t('poll.remind.closed', { id: poll.id }));
   const voted = new Set(await listVoters(poll));
   const pending = (await listEligible(poll.id)).filter((o) => !voted.has(o));
@@ -87,7 +128,14 @@ async function runRemind(ctx: EventContext, id: string) {
     );
   }
   await recordAudit(
-    { actor: ctx.actor.openId, action: 'poll.remind', outcome: 'ok', target: poll.id, after: { reminded: pending.length }, eventId: ctx.eventId },
+    {
+      actor: ctx.actor.openId,
+      action: 'poll.remind',
+      outcome: 'ok',
+      target: poll.id,
+      after: { reminded: pending.length },
+      eventId: ctx.eventId,
+    },
     ctx.now(),
   );
   await ctx.reply.text(ctx.t('poll.remind.done', { count: pending.length }));
@@ -95,12 +143,26 @@ async function runRemind(ctx: EventContext, id: string) {
 
 async function runExport(ctx: EventContext, id: string, csv: boolean) {
   const poll = await pollOrSay(ctx, id);
-  if (!poll || (await refuseUnless(ctx, await mayExportPoll(ctx.actor, poll), 'poll.export', poll, 'poll.err.notViewer'))) return;
+  if (
+    !poll ||
+    (await refuseUnless(ctx, await mayExportPoll(ctx.actor, poll), 'poll.export', poll, 'poll.err.notViewer'))
+  )
+    return;
   if (!resultsVisible(poll)) return ctx.reply.text(ctx.t('poll.err.hidden', { id: poll.id }));
   const scope = pollScopeOf(ctx.actor, poll);
-  if (scope.kind === 'departments' && (await peopleInScope(await listEligible(poll.id), scope.deptIds)).size === 0) {
+  if (
+    scope.kind === 'departments' &&
+    (await peopleInScope(await listEligible(poll.id), scope.deptIds)).size === 0
+  ) {
     await recordAudit(
-      { actor: ctx.actor.openId, action: 'poll.export', outcome: 'refused', target: poll.id, detail: 'scope:outside', eventId: ctx.eventId },
+      {
+        actor: ctx.actor.openId,
+        action: 'poll.export',
+        outcome: 'refused',
+        target: poll.id,
+        detail: 'scope:outside',
+        eventId: ctx.eventId,
+      },
       ctx.now(),
     );
     return ctx.reply.text(ctx.t('poll.err.exportOutside', { id: poll.id }));
@@ -136,7 +198,9 @@ async function runExport(ctx: EventContext, id: string, csv: boolean) {
     ctx.now(),
   );
   const scoped = scope.kind === 'departments' ? ctx.t('poll.export.scopedDone') : '';
-  await ctx.reply.text(`${ctx.t('poll.export.done', { id: poll.id })}${scoped}${poll.anonymous ? ctx.t('poll.export.anonymousNote') : ''}`);
+  await ctx.reply.text(
+    `${ctx.t('poll.export.done', { id: poll.id })}${scoped}${poll.anonymous ? ctx.t('poll.export.anonymousNote') : ''}`,
+  );
 }
 
 async function runList(ctx: EventContext) {
@@ -154,7 +218,9 @@ async function runList(ctx: EventContext) {
         state: ctx.t(p.state === 'open' ? 'poll.state.open' : 'poll.state.closed'),
         voted: await countVoters(p),
         eligible: p.eligibleCount,
-        deadline: p.deadline ? ctx.t('poll.remind.deadline', { deadline: formatZoned(p.deadline, timezone) }) : '',
+        deadline: p.deadline
+          ? ctx.t('poll.remind.deadline', { deadline: formatZoned(p.deadline, timezone) })
+          : '',
       }),
     );
   }

@@ -5,22 +5,21 @@
  */
 import { buildPollForm } from '../../cards/poll-form-card.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import { isAdmin, leadsDepartment } from '../domain/org-scope.js';
-import { listBoundChats } from '../domain/chats.js';
 import type { EventContext } from '../dispatch/context.js';
+import { listBoundChats } from '../domain/chats.js';
+import { isAdmin, leadsDepartment } from '../domain/org-scope.js';
+import type { TenantSettings } from '../domain/settings.js';
 import { DEFAULT_LOCALE, type MessageKey, translator } from '../i18n/index.js';
-import type { Scheduler } from '../jobs/scheduler.js';
 import { registerPollCloseJob } from '../jobs/poll-close.js';
+import type { Scheduler } from '../jobs/scheduler.js';
 import type { LarkClient } from '../lark/client.js';
 import type { Messenger } from '../lark/messenger.js';
-import type { TenantSettings } from '../domain/settings.js';
 import { parseZonedDateTime } from '../time/parse-datetime.js';
 import { formatZoned } from '../time/zoned.js';
 import { dateErrorText } from './date-error.js';
 import { argsFrom } from './org-args.js';
-import { type PollArgError, type PollTextArgs, readPollNew, readSatisfaction } from './poll-args.js';
 import { registerPollActions } from './poll-actions.js';
-import { commandSourceKey } from './source-key.js';
+import { type PollArgError, type PollTextArgs, readPollNew, readSatisfaction } from './poll-args.js';
 import {
   deadlineProblem,
   judgedAt,
@@ -31,6 +30,7 @@ import {
 } from './poll-create.js';
 import { registerPollManage } from './poll-manage.js';
 import type { CommandRegistry } from './registry.js';
+import { commandSourceKey } from './source-key.js';
 
 /** Turns typed arguments into a draft (dates read in the agency zone), or the message to answer. */
 async function draftFrom(
@@ -53,9 +53,13 @@ async function draftFrom(
   return {
     kind: satisfaction ? 'satisfaction' : 'general',
     question: satisfaction
-      ? shared('poll.satisfaction.question', { topic: args.question || shared('poll.satisfaction.defaultTopic') })
+      ? shared('poll.satisfaction.question', {
+          topic: args.question || shared('poll.satisfaction.defaultTopic'),
+        })
       : args.question,
-    options: satisfaction ? satisfactionOptions(shared, args.weights) : args.options.map((label) => ({ label })),
+    options: satisfaction
+      ? satisfactionOptions(shared, args.weights)
+      : args.options.map((label) => ({ label })),
     anonymous: args.anonymous,
     multi: args.multi,
     allowChange: args.allowChange,
@@ -75,7 +79,12 @@ function argError(ctx: EventContext, e: PollArgError): string {
   return ctx.t(e.error as MessageKey, e.params);
 }
 
-async function runCreate(ctx: EventContext, deps: PollCommandDeps, args: PollTextArgs | PollArgError, satisfaction: boolean) {
+async function runCreate(
+  ctx: EventContext,
+  deps: PollCommandDeps,
+  args: PollTextArgs | PollArgError,
+  satisfaction: boolean,
+) {
   if ('error' in args) return ctx.reply.text(argError(ctx, args));
   const sourceKey = commandSourceKey(ctx);
   const draft = await draftFrom(ctx, args, satisfaction, await judgedAt(sourceKey, ctx.now()));
@@ -93,10 +102,17 @@ export interface PollFamilyDeps {
 }
 
 /** Adds the poll commands, card actions and the auto-close job. */
-export function registerPolls(commands: CommandRegistry, actions: ActionRegistry, family: PollFamilyDeps): void {
+export function registerPolls(
+  commands: CommandRegistry,
+  actions: ActionRegistry,
+  family: PollFamilyDeps,
+): void {
   const deps: PollCommandDeps = {
     client: family.client,
-    scheduleClose: registerPollCloseJob(family.scheduler, { messenger: family.messenger, settings: family.settings }),
+    scheduleClose: registerPollCloseJob(family.scheduler, {
+      messenger: family.messenger,
+      settings: family.settings,
+    }),
   };
   commands.add({
     path: ['poll', 'new'],
@@ -108,9 +124,13 @@ export function registerPolls(commands: CommandRegistry, actions: ActionRegistry
     args: argsFrom((input) => (input.words.length === 0 ? { form: true as const } : { words: input.words })),
     async run(ctx, args) {
       if ('form' in args) {
-        const chats = (await listBoundChats()).filter((c) => isAdmin(ctx.actor) || leadsDepartment(ctx.actor, c.deptId));
+        const chats = (await listBoundChats()).filter(
+          (c) => isAdmin(ctx.actor) || leadsDepartment(ctx.actor, c.deptId),
+        );
         const options = chats.map((c) => ({ value: c.chatId, label: c.name || c.chatId }));
-        await ctx.reply.card(buildPollForm(ctx.t, options, ctx.chat?.type === 'group' ? ctx.chat.id : undefined));
+        await ctx.reply.card(
+          buildPollForm(ctx.t, options, ctx.chat?.type === 'group' ? ctx.chat.id : undefined),
+        );
         return;
       }
       await runCreate(ctx, deps, readPollNew(args.words), false);

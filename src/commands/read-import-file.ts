@@ -1,6 +1,6 @@
 import type { EventContext } from '../dispatch/context.js';
 import type { IncomingFile } from '../dispatch/dispatcher.js';
-import { type Role, mayUse } from '../domain/access.js';
+import { mayUse, type Role } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
 import {
   readTable,
@@ -67,7 +67,10 @@ export async function readImportFile(
     return await readTable(bytes, format, { maxRows: limits.maxRows, maxFileBytes: maxBytes });
   } catch (error) {
     if (error instanceof TableLimitError) {
-      ctx.log.warn({ limit: error.kind, max: error.max, line: error.line, fileName: file.fileName }, 'import file refused: limit');
+      ctx.log.warn(
+        { limit: error.kind, max: error.max, line: error.line, fileName: file.fileName },
+        'import file refused: limit',
+      );
       await ctx.reply.text(limitRefusalText(ctx.t, error));
       return undefined;
     }

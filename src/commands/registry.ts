@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Role } from '../domain/access.js';
 import type { EventContext } from '../dispatch/context.js';
+import type { Role } from '../domain/access.js';
 import type { MessageKey } from '../i18n/index.js';
 import { closest } from './suggest.js';
 import type { Mention, Token } from './tokenize.js';
@@ -71,7 +71,9 @@ export class CommandRegistry {
     const first = words[0] ?? '';
     const family = this.specs.filter((s) => this.spellings(s).some((sp) => sp.length > 1 && sp[0] === first));
     if (family.length > 0) return { kind: 'family', family: first, specs: family };
-    const names = [...new Set(this.specs.flatMap((s) => [s.path[0]!, ...s.aliases.map((a) => a.split(' ')[0]!)]))];
+    const names = [
+      ...new Set(this.specs.flatMap((s) => [s.path[0]!, ...s.aliases.map((a) => a.split(' ')[0]!)])),
+    ];
     return { kind: 'unknown', typed: first, suggestion: closest(first, names) };
   }
 

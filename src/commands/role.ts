@@ -6,10 +6,10 @@ import {
   ROLE_FORM_FIELDS,
 } from '../../cards/role-cards.js';
 import type { ActionRegistry } from '../actions/registry.js';
-import { type AssignableRole, assignRole } from '../domain/roles.js';
 import type { EventContext } from '../dispatch/context.js';
-import { argsFrom, personAndDepartments } from './org-args.js';
+import { type AssignableRole, assignRole } from '../domain/roles.js';
 import { actorMention, auditResult, refusalText } from './org-answer.js';
+import { argsFrom, personAndDepartments } from './org-args.js';
 import { departmentOptions } from './org-options.js';
 import type { CommandRegistry } from './registry.js';
 

@@ -1,8 +1,8 @@
 import { markup } from '../../cards/escape.js';
+import type { EventContext } from '../dispatch/context.js';
 import type { Role } from '../domain/access.js';
 import { mayUse } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
-import type { EventContext } from '../dispatch/context.js';
 import type { Translate } from '../i18n/index.js';
 import type { CommandRegistry, CommandSpec } from './registry.js';
 import type { ParsedText } from './tokenize.js';
@@ -45,8 +45,7 @@ export async function runCommand(
     return 'not_command';
   }
   const first = parsed.tokens[0];
-  const looksLikeCommand =
-    parsed.hadSlash || (first?.type === 'text' && registry.isCommandWord(first.value));
+  const looksLikeCommand = parsed.hadSlash || (first?.type === 'text' && registry.isCommandWord(first.value));
   if (!looksLikeCommand) {
     await ctx.reply.text(t('cmd.notCommand'));
     return 'not_command';
@@ -60,7 +59,16 @@ export async function runCommand(
   if (match.kind === 'family') {
     const usable = match.specs.filter((s) => mayUse(ctx.actor.roles, s.roles));
     const shown = usable.length > 0 ? usable : match.specs;
-    await ctx.reply.text(t('cmd.usage', { usage: markup(shown.map((s) => t(s.usage)).filter(unique).join('\n')) }));
+    await ctx.reply.text(
+      t('cmd.usage', {
+        usage: markup(
+          shown
+            .map((s) => t(s.usage))
+            .filter(unique)
+            .join('\n'),
+        ),
+      }),
+    );
     return 'usage';
   }
   const { spec, input } = match;
@@ -68,7 +76,13 @@ export async function runCommand(
   if (!mayUse(ctx.actor.roles, spec.roles)) {
     ctx.log.warn({ command: name, actor: ctx.actor.openId, roles: ctx.actor.roles }, 'command refused: role');
     await recordAudit(
-      { actor: ctx.actor.openId, action: `command:${name}`, outcome: 'refused', detail: 'role', eventId: ctx.eventId },
+      {
+        actor: ctx.actor.openId,
+        action: `command:${name}`,
+        outcome: 'refused',
+        detail: 'role',
+        eventId: ctx.eventId,
+      },
       ctx.now(),
     );
     await ctx.reply.text(t('cmd.forbidden', { command: name, roles: describeRoles(t, spec.roles) }));

@@ -2,24 +2,25 @@
  * Broadcast schedules (推送计划): `/schedule add <时间> [目标 …] [标签 … | 内容 …] [主题 <标签>
  * <起>~<止>] [跳过节假日] [提醒 <小时>]`, `/schedule list`, `/schedule pause|resume|remove <编号>`.
  */
+
+import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
 import {
-  type ScheduleView,
   addSchedule,
   listSchedules,
+  type ScheduleView,
   setScheduleState,
 } from '../domain/broadcast-schedules.js';
 import type { Selection, ThemePeriod } from '../domain/broadcast-select.js';
 import { parseTiming } from '../domain/broadcast-timing.js';
 import { CONTENT_ID, getContentItem } from '../domain/content-items.js';
 import { ensureStarterLibrary } from '../domain/content-starter.js';
-import type { EventContext } from '../dispatch/context.js';
 import type { Translate } from '../i18n/index.js';
+import { formatZoned } from '../time/zoned.js';
 import { parseDayArg } from './audit.js';
 import { readRemindHours, readTargets } from './broadcast-args.js';
 import { argsFrom } from './org-args.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
-import { formatZoned } from '../time/zoned.js';
 import { commandSourceKey } from './source-key.js';
 
 const KEYWORDS: Record<string, 'target' | 'tag' | 'item' | 'theme' | 'remind'> = {

@@ -12,8 +12,8 @@ import { collectScoreFigures } from '../domain/score-figures.js';
 import { looksLikePeriod, parseScorePeriod } from '../domain/score-period.js';
 import type { Translate } from '../i18n/index.js';
 import { argsFrom, noArgs } from './org-args.js';
-import { auditScopeRefusal } from './scope-audit.js';
 import type { CommandRegistry } from './registry.js';
+import { auditScopeRefusal } from './scope-audit.js';
 
 const VIEWERS = ['admin', 'leader', 'supervisor'] as const;
 

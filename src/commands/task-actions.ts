@@ -1,13 +1,13 @@
 /** Card actions of the task feature: the create form and the task card's buttons. */
 import { z } from 'zod';
-import { buildTaskFormDoneCard, TASK_FORM_ACTION, TASK_FORM_FIELDS } from '../../cards/task-form-card.js';
 import { TASK_ACTIONS, TASK_NOTE_FIELD } from '../../cards/task-card.js';
+import { buildTaskFormDoneCard, TASK_FORM_ACTION, TASK_FORM_FIELDS } from '../../cards/task-form-card.js';
 import type { ActionRegistry, ActionResult } from '../actions/registry.js';
-import { applyOwnerAction, type OwnerAction } from '../domain/tasks.js';
 import type { EventContext } from '../dispatch/context.js';
+import { applyOwnerAction, type OwnerAction } from '../domain/tasks.js';
 import type { MessageKey } from '../i18n/index.js';
-import { parseFormDateTime } from './task-args.js';
 import { formSourceKey } from './source-key.js';
+import { parseFormDateTime } from './task-args.js';
 import { createAndPublish } from './task-create.js';
 import { publishTaskCard, taskErrorText } from './task-view.js';
 

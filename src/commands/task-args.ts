@@ -1,6 +1,7 @@
 /** Reads the text forms of `/task add` and `/task edit`. */
-import type { CommandInput } from './registry.js';
+
 import { splitPeople } from './org-args.js';
+import type { CommandInput } from './registry.js';
 
 /** Keywords of the text form, Chinese first. */
 const DEADLINE_WORDS = ['截止', '截止时间', '期限', 'deadline', 'due'];

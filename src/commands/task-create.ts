@@ -1,6 +1,7 @@
 /** Creating a task from a command or the form: the domain call, the card, the answer. */
-import { type CreateTaskInput, createTask, getTask, setTaskCardKey, type TaskView } from '../domain/tasks.js';
+
 import type { EventContext } from '../dispatch/context.js';
+import { type CreateTaskInput, createTask, getTask, setTaskCardKey, type TaskView } from '../domain/tasks.js';
 import { formatZoned } from '../time/zoned.js';
 import { publishTaskCard, taskErrorText } from './task-view.js';
 

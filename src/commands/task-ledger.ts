@@ -9,32 +9,32 @@ import {
   buildTaskImportResultCard,
   TASK_IMPORT_EXAMPLE_ROWS,
 } from '../../cards/task-import-cards.js';
+import type { EventContext } from '../dispatch/context.js';
+import type { FileHandler } from '../dispatch/dispatcher.js';
 import type { Role } from '../domain/access.js';
 import { recordAudit } from '../domain/audit.js';
-import { type LedgerRange, buildLedgers, ledgerScopeOf, loadLedgerData } from '../domain/task-export.js';
+import { buildLedgers, type LedgerRange, ledgerScopeOf, loadLedgerData } from '../domain/task-export.js';
 import { ledgersToXlsx, ledgerToCsv } from '../domain/task-export-files.js';
 import {
   type CreateTaskFn,
-  type TaskImportFailure,
-  type TaskImportSummary,
   importTasks,
   MAX_TASK_IMPORT_ROWS,
   markCardsSent,
+  type TaskImportFailure,
+  type TaskImportSummary,
 } from '../domain/task-import.js';
-import { getTask, setTaskCardKey } from '../domain/tasks.js';
 import { findPendingTaskImport, startPendingTaskImport } from '../domain/task-import-pending.js';
 import type { TaskRowError } from '../domain/task-import-rows.js';
-import type { EventContext } from '../dispatch/context.js';
-import type { FileHandler } from '../dispatch/dispatcher.js';
+import { getTask, setTaskCardKey } from '../domain/tasks.js';
 import { toCsvBytes } from '../files/write-csv.js';
 import type { Translate } from '../i18n/index.js';
 import type { LarkClient } from '../lark/client.js';
-import { acceptImportFile } from './read-import-file.js';
 import type { Target } from '../lark/messenger.js';
 import { MAX_OUTBOX_FILE_BYTES } from '../lark/outbox.js';
 import { AuditEntryModel } from '../models/audit-entry.js';
 import { formatZoned, zonedDateTime } from '../time/zoned.js';
 import { parseDayArg } from './audit.js';
+import { acceptImportFile } from './read-import-file.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
 import { publishTaskCard, taskErrorText } from './task-view.js';
 

@@ -1,5 +1,6 @@
 /** `/task list`, `/task show`, `/task cancel`, `/task edit`. */
 import { buildTaskCard, buildTaskListCard, taskStateText } from '../../cards/task-card.js';
+import type { EventContext } from '../dispatch/context.js';
 import { findDepartmentByName, withDescendants } from '../domain/departments.js';
 import {
   findVisibleTask,
@@ -9,13 +10,12 @@ import {
   type TaskListFilter,
 } from '../domain/task-queries.js';
 import { cancelTask, editTask } from '../domain/tasks.js';
-import { dateErrorText } from './date-error.js';
-import type { EventContext } from '../dispatch/context.js';
 import { parseZonedDateTime } from '../time/parse-datetime.js';
 import { formatZoned } from '../time/zoned.js';
+import { dateErrorText } from './date-error.js';
 import { argsFrom } from './org-args.js';
-import { auditScopeRefusal } from './scope-audit.js';
 import type { CommandInput, CommandRegistry } from './registry.js';
+import { auditScopeRefusal } from './scope-audit.js';
 import { readTaskEdit } from './task-args.js';
 import { publishTaskCard, taskCardData, taskErrorText } from './task-view.js';
 

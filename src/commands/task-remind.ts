@@ -4,9 +4,9 @@
  * (default today), from the scheduled jobs and the daily overdue run; nothing is sent.
  */
 import { z } from 'zod';
-import { parseDayArg } from '../domain/config-values.js';
-import { type PreviewEntry, previewDay, remindNow, type ReminderDeps } from '../domain/task-reminders.js';
 import type { EventContext } from '../dispatch/context.js';
+import { parseDayArg } from '../domain/config-values.js';
+import { type PreviewEntry, previewDay, type ReminderDeps, remindNow } from '../domain/task-reminders.js';
 import type { MessageKey } from '../i18n/index.js';
 import { formatZoned, zonedDayKey } from '../time/zoned.js';
 import type { CommandInput, CommandRegistry } from './registry.js';

@@ -1,8 +1,8 @@
 /** Builds, sends and patches the task card; translates task errors. */
 import { buildTaskCard, type TaskCardData } from '../../cards/task-card.js';
 import type { Card } from '../../cards/types.js';
-import { listAssignments, listTransitions, type TaskError, type TaskView } from '../domain/tasks.js';
 import type { BotServices, EventContext } from '../dispatch/context.js';
+import { listAssignments, listTransitions, type TaskError, type TaskView } from '../domain/tasks.js';
 import { DEFAULT_LOCALE, type MessageKey, type Translate, translator } from '../i18n/index.js';
 import { findSent } from '../lark/outbox.js';
 import { formatZoned } from '../time/zoned.js';

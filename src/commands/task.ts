@@ -1,17 +1,17 @@
 import { buildTaskForm } from '../../cards/task-form-card.js';
 import type { ActionRegistry } from '../actions/registry.js';
+import type { EventContext } from '../dispatch/context.js';
 import { targetableChats, targetsEverything } from '../domain/target-scope.js';
 import type { CreateTaskInput } from '../domain/tasks.js';
-import { dateErrorText } from './date-error.js';
-import type { EventContext } from '../dispatch/context.js';
 import { parseZonedDateTime } from '../time/parse-datetime.js';
+import { dateErrorText } from './date-error.js';
 import { argsFrom } from './org-args.js';
 import type { CommandRegistry } from './registry.js';
-import { readTaskAdd } from './task-args.js';
-import { registerTaskActions } from './task-actions.js';
-import { registerTaskManage } from './task-manage.js';
 import { commandSourceKey } from './source-key.js';
+import { registerTaskActions } from './task-actions.js';
+import { readTaskAdd } from './task-args.js';
 import { createAndPublish } from './task-create.js';
+import { registerTaskManage } from './task-manage.js';
 
 /** Reads the `/task add` text form into a create input, or the Chinese message saying what to type. */
 async function readAddCommand(ctx: EventContext, args: ReturnType<typeof readTaskAdd>) {

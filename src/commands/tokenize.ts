@@ -29,7 +29,10 @@ const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘'
  */
 export function tokenize(text: string, mentions: RawMention[] = [], botOpenId?: string): ParsedText {
   const byKey = new Map(mentions.map((m) => [m.key, m]));
-  const normalised = text.replace(/\u3000/g, ' ').replace(/\r\n?/g, '\n').trim();
+  const normalised = text
+    .replace(/\u3000/g, ' ')
+    .replace(/\r\n?/g, '\n')
+    .trim();
   const tokens: Token[] = [];
   let i = 0;
   let seenText = false;

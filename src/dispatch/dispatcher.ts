@@ -29,6 +29,7 @@ import {
   recordEvent,
 } from './inbox.js';
 import { reportPoisonedEvent } from './poisoned-report.js';
+import { WorkLimit } from './work-limit.js';
 
 /** A handler for one event type other than messages and card actions. */
 export type EventHandler = (ctx: EventContext, event: Record<string, unknown>) => Promise<void>;
@@ -60,6 +61,8 @@ export interface DispatcherOptions {
   /** Unique per process; names the lease holder. */
   owner?: string;
   leaseMs?: number;
+  /** Stored events processed at once (default 32); the others wait their turn in memory. */
+  maxConcurrentEvents?: number;
   /** How long a card callback may run before the toast-now, update-later path. */
   callbackBudgetMs?: number;
   botOpenId?: string;
@@ -74,11 +77,13 @@ export class Dispatcher {
   private readonly owner: string;
   private readonly leaseMs: number;
   private readonly budgetMs: number;
+  private readonly limit: WorkLimit;
 
   constructor(private readonly opts: DispatcherOptions) {
     this.owner = opts.owner ?? `dispatch-${randomUUID()}`;
     this.leaseMs = opts.leaseMs ?? 120_000;
     this.budgetMs = opts.callbackBudgetMs ?? 2_500;
+    this.limit = new WorkLimit(opts.maxConcurrentEvents ?? 32);
   }
 
   private get log(): Logger {
@@ -107,7 +112,15 @@ export class Dispatcher {
       this.log.info({ eventId: envelope.header.event_id }, 'duplicate event ignored');
       return 'duplicate';
     }
-    this.track(this.runClaimed(freshlyClaimed(envelope, now), envelope));
+    const claimed = freshlyClaimed(envelope, now);
+    this.track(
+      this.limit.run(() =>
+        // Waited in line for half its lease: claim it again rather than race a recovering peer.
+        this.now().getTime() - now.getTime() > this.leaseMs / 2
+          ? this.processEvent(claimed._id)
+          : this.runClaimed(claimed, envelope),
+      ),
+    );
     return 'accepted';
   }
 
@@ -126,7 +139,7 @@ export class Dispatcher {
   async recoverStranded(limit = 50): Promise<number> {
     const now = this.now();
     const ids = await findStranded(now, new Date(now.getTime() - this.leaseMs), limit);
-    for (const id of ids) this.track(this.processEvent(id));
+    for (const id of ids) this.track(this.limit.run(() => this.processEvent(id)));
     return ids.length;
   }
 
@@ -319,12 +332,14 @@ export class Dispatcher {
   ): Promise<EventContext> {
     const { services } = this.opts;
     // Know every person who talks to the bot (name from the contact API, cached for a day).
-    if (openId)
-      await services.directory
-        .ensurePerson(openId)
-        .catch((error: unknown) => log.warn({ err: error }, 'contact lookup failed'));
+    const person = openId
+      ? await services.directory.ensurePerson(openId).catch((error: unknown) => {
+          log.warn({ err: error }, 'contact lookup failed');
+          return undefined;
+        })
+      : undefined;
     const profile: ActorProfile = openId
-      ? await services.access.profileOf(openId)
+      ? await services.access.profileOf(openId, person)
       : { roles: [], name: '', deptId: null, leads: [], locale: null };
     const locale = profile.locale ?? (await services.settings()).locale ?? DEFAULT_LOCALE;
     let seq = 0;

@@ -35,7 +35,11 @@ export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after
 /** Appends one entry to the audit log. */
 export async function recordAudit(input: AuditInput, now: Date): Promise<void> {
   const doc = {
-    ...(input.id ? { _id: new Types.ObjectId(input.id) } : input.key ? { _id: keyedObjectId(input.key) } : {}),
+    ...(input.id
+      ? { _id: new Types.ObjectId(input.id) }
+      : input.key
+        ? { _id: keyedObjectId(input.key) }
+        : {}),
     at: now,
     actor: input.actor,
     action: input.action,

@@ -5,11 +5,11 @@
  */
 import type { ScheduleInput } from '../jobs/types.js';
 import {
-  type DeliverDeps,
-  type NewBroadcast,
-  createBroadcast,
-  deliverBroadcast,
   type BroadcastView,
+  createBroadcast,
+  type DeliverDeps,
+  deliverBroadcast,
+  type NewBroadcast,
 } from './broadcasts.js';
 
 /** Job names. */

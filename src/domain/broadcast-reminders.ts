@@ -3,7 +3,7 @@
  * chats who has not pressed 已学习 gets one p2p message in their own language. The key is
  * per broadcast and person, so a person in several chats — or a re-run job — gets one.
  */
-import { t, type Locale } from '../i18n/index.js';
+import { type Locale, t } from '../i18n/index.js';
 import type { ChatMember } from '../lark/client.js';
 import type { Messenger } from '../lark/messenger.js';
 import type { Logger } from '../logger.js';

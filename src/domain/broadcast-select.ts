@@ -4,8 +4,9 @@
  * new cycle starts. On an anniversary, an item tagged for it wins; during a theme period
  * (e.g. a 主题年), unsent items with the theme tag come first.
  */
-import type { ContentItem } from './content-items.js';
+
 import { anniversaryOn } from './broadcast-timing.js';
+import type { ContentItem } from './content-items.js';
 
 /** How a schedule chooses: rotate through a tag ('' = everything), or always one item. */
 export type Selection = { kind: 'rotate'; tag: string } | { kind: 'fixed'; itemId: string };

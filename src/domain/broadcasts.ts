@@ -10,7 +10,7 @@
  * - {@link recordResponse}: 已学习 and quiz answers, one per person (unique insert = claim).
  */
 import { buildBroadcastCard } from '../../cards/broadcast-card.js';
-import { t, type Locale } from '../i18n/index.js';
+import { type Locale, t } from '../i18n/index.js';
 import type { Messenger } from '../lark/messenger.js';
 import { BroadcastModel, BroadcastResponseModel } from '../models/broadcast.js';
 import { ChatModel } from '../models/chat.js';

@@ -4,8 +4,8 @@
  * by the form, the text edit and the file import.
  */
 import { randomInt } from 'node:crypto';
+import { CONTENT_CATEGORIES, type ContentCategory, ContentItemModel } from '../models/content-item.js';
 import { insertKeyed, insertManyOnce, keyedShortIds } from './keyed-create.js';
-import { type ContentCategory, CONTENT_CATEGORIES, ContentItemModel } from '../models/content-item.js';
 
 export { CONTENT_CATEGORIES, type ContentCategory };
 
@@ -248,7 +248,10 @@ async function addKeyedContentItems(
 ): Promise<string[]> {
   const keys = inputs.map((_, i) => `${sourceKey}:${i}`);
   const candidates = keys.map((key) => keyedShortIds('C', key));
-  const taken = await ContentItemModel.find({ _id: { $in: candidates.flat() } }, { _id: 1, sourceKey: 1 }).lean();
+  const taken = await ContentItemModel.find(
+    { _id: { $in: candidates.flat() } },
+    { _id: 1, sourceKey: 1 },
+  ).lean();
   const holder = new Map(taken.map((d) => [d._id, (d as { sourceKey?: string | null }).sourceKey ?? null]));
   const chosen = new Set<string>();
   const ids = keys.map((key, i) => {

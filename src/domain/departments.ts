@@ -3,12 +3,14 @@
  * {@link departmentNameKey}), so commands name a department without its path. Every change runs
  * under the organisation lease (see org-lock.ts) and checks the actor's scope inside it.
  */
+
 import { randomBytes } from 'node:crypto';
+import { coalesced } from '../batching/coalesced-query.js';
 import { ChatModel } from '../models/chat.js';
 import { DepartmentModel, departmentNameKey } from '../models/department.js';
 import { PersonModel } from '../models/person.js';
-import { type OrgResult, refuse } from './org-refusal.js';
 import { lockedChange } from './org-lock.js';
+import { type OrgResult, refuse } from './org-refusal.js';
 import { mayAddUnder, mayManageDepartment, type OrgActor } from './org-scope.js';
 
 /** A department as the rest of the bot reads it. */
@@ -48,7 +50,8 @@ export function newDepartmentId(): string {
 
 /** Every department, by name. */
 export async function listDepartments(): Promise<DepartmentView[]> {
-  const docs = await DepartmentModel.find({}).lean();
+  // Read by many at once (every /whoami, every scope check): one query per flush, shared.
+  const docs = await coalesced('departments:all', () => DepartmentModel.find({}).lean());
   return docs.map(toView).sort(byName);
 }
 

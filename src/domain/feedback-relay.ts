@@ -31,7 +31,10 @@ export const FORGET_PREFIX = 'forget:';
  * many entries were deleted.
  */
 export async function forgetDeliveredToSenders(): Promise<number> {
-  const done = await OutboxMessage.find({ key: { $regex: `^${FORGET_PREFIX}` }, state: { $in: ['sent', 'failed'] } })
+  const done = await OutboxMessage.find({
+    key: { $regex: `^${FORGET_PREFIX}` },
+    state: { $in: ['sent', 'failed'] },
+  })
     .select({ _id: 1 })
     .lean();
   if (done.length === 0) return 0;
@@ -49,5 +52,6 @@ const FORGET_AFTER_MS = [5_000, 30_000, 120_000, 600_000];
  * restart in between leaves a row only until then.
  */
 export function forgetSoon(onError: (error: unknown) => void): void {
-  for (const ms of FORGET_AFTER_MS) setTimeout(() => void forgetDeliveredToSenders().catch(onError), ms).unref();
+  for (const ms of FORGET_AFTER_MS)
+    setTimeout(() => void forgetDeliveredToSenders().catch(onError), ms).unref();
 }

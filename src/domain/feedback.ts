@@ -2,8 +2,8 @@
 import { isDuplicateKeyError } from '../dispatch/inbox.js';
 import { FeedbackModel, FeedbackReplyClaimModel } from '../models/feedback.js';
 import { formatZoned } from '../time/zoned.js';
-import { keyedBytes, keyedId, seal } from './sealing.js';
 import { listPeopleWithRole } from './people.js';
+import { keyedBytes, keyedId, seal } from './sealing.js';
 
 /** Longest feedback text accepted. */
 export const FEEDBACK_MAX_CHARS = 1000;
@@ -79,10 +79,31 @@ export async function createFeedback(input: CreateFeedbackInput, now: Date): Pro
   const day = formatZoned(now, input.timezone, 'YYYY-MM-DD');
   const src = keyedId(`feedback-src:${input.eventId}`);
   for (let attempt = 0; ; attempt++) {
-    const base = { _id: idFor(input.eventId, attempt), src, text: input.text, anonymous: input.anonymous, day, state: 'open' as const };
+    const base = {
+      _id: idFor(input.eventId, attempt),
+      src,
+      text: input.text,
+      anonymous: input.anonymous,
+      day,
+      state: 'open' as const,
+    };
     const doc = input.anonymous
-      ? { ...base, sender: null, senderName: '', relayToken: null, sealedSender: seal(input.sender), createdAt: null }
-      : { ...base, sender: input.sender, senderName: input.senderName, relayToken: null, sealedSender: null, createdAt: now };
+      ? {
+          ...base,
+          sender: null,
+          senderName: '',
+          relayToken: null,
+          sealedSender: seal(input.sender),
+          createdAt: null,
+        }
+      : {
+          ...base,
+          sender: input.sender,
+          senderName: input.senderName,
+          relayToken: null,
+          sealedSender: null,
+          createdAt: now,
+        };
     try {
       await FeedbackModel.create(doc);
       return toView({ ...doc, replies: [] });
@@ -137,7 +158,13 @@ export async function claimReply(
   if (!doc) throw new Error('reply claim vanished');
   return {
     fresh: false,
-    claim: { by: doc.by, byName: doc.byName ?? '', text: doc.text ?? '', at: doc.at, done: doc.done === true },
+    claim: {
+      by: doc.by,
+      byName: doc.byName ?? '',
+      text: doc.text ?? '',
+      at: doc.at,
+      done: doc.done === true,
+    },
   };
 }
 

@@ -10,11 +10,11 @@
  *
  * Knows nothing of Feishu: the directory lookup (emails / mobiles → open_ids) is passed in.
  */
-import { DepartmentModel, departmentNameKey } from '../models/department.js';
-import { notifyDepartmentJoined } from './department-listeners.js';
-import { PersonModel } from '../models/person.js';
-import { withOrgLock } from './org-lock.js';
+
 import type { TableRow } from '../files/read-table.js';
+import { DepartmentModel, departmentNameKey } from '../models/department.js';
+import { PersonModel } from '../models/person.js';
+import { notifyDepartmentJoined } from './department-listeners.js';
 import {
   type ColumnMap,
   isBlankRow,
@@ -24,6 +24,7 @@ import {
   type RowError,
   validateRow,
 } from './member-rows.js';
+import { withOrgLock } from './org-lock.js';
 
 /** Most data rows one file may hold. */
 export const MAX_IMPORT_ROWS = 5000;

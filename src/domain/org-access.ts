@@ -12,9 +12,11 @@ import { toPersonView } from './people.js';
 export function createOrgAccessPolicy(bootstrapAdmins: readonly string[]): AccessPolicy {
   const admins = new Set(bootstrapAdmins);
   return {
-    async profileOf(openId): Promise<ActorProfile> {
-      const doc = await readsOf<Parameters<typeof toPersonView>[0]>(PersonModel, 'openId').get(openId);
-      const person = doc ? toPersonView(doc) : undefined;
+    async profileOf(openId, known): Promise<ActorProfile> {
+      const doc = known
+        ? null
+        : await readsOf<Parameters<typeof toPersonView>[0]>(PersonModel, 'openId').get(openId);
+      const person = known ?? (doc ? toPersonView(doc) : undefined);
       const roles: Role[] = [];
       if (admins.has(openId) || person?.roles.includes('admin')) roles.push('admin');
       if (person && person.leads.length > 0) roles.push('leader');

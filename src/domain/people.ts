@@ -2,7 +2,7 @@
  * People the bot knows, by open_id: contact data cached from the Feishu contact API (refreshed
  * when older than a day), plus the department and roles the organisation commands store.
  */
-import { readsOf } from '../batching/collections.js';
+import { insertsInto, readsOf } from '../batching/collections.js';
 import type { Locale } from '../i18n/index.js';
 import type { LarkClient, LarkUser } from '../lark/client.js';
 import { LarkApiError } from '../lark/errors.js';
@@ -132,6 +132,12 @@ async function upsertPersonUnlocked(openId: string, set: Record<string, unknown>
   }
 }
 
+/** A new person's stored document: the model's defaults, the given fields, both timestamps. */
+function newPersonDoc(openId: string, set: Record<string, unknown>, now: Date): Record<string, unknown> {
+  const doc = new PersonModel({ ...set, openId }).toObject({ versionKey: false });
+  return { ...doc, createdAt: now, updatedAt: now };
+}
+
 function contactFields(user: LarkUser, fallbackName: string): Record<string, unknown> {
   return {
     name: user.name || fallbackName,
@@ -155,8 +161,18 @@ export function createDirectory(opts: DirectoryOptions): Directory {
     return tried !== undefined && now.getTime() - tried < retryAfterMs && Boolean(doc?.name);
   };
 
-  /** Writes contact data; skipped (not failed) when the organisation lease is busy. */
-  const store = async (openId: string, set: Record<string, unknown>): Promise<void> => {
+  /**
+   * Writes contact data; skipped (not failed) when the organisation lease is busy. Someone the
+   * bot has never seen is inserted without the lease (an insert overwrites nothing, and a burst
+   * of newcomers becomes a few batched inserts); only when the person appeared meanwhile is the
+   * leased update needed.
+   */
+  const store = async (openId: string, set: Record<string, unknown>, isNew = false): Promise<void> => {
+    if (
+      isNew &&
+      (await insertsInto(PersonModel, 'openId').insert(newPersonDoc(openId, set, opts.clock.now())))
+    )
+      return;
     try {
       await withOrgLock(() => upsertPerson(openId, set), { waitMs: 1_000 });
     } catch (error) {
@@ -206,7 +222,7 @@ export function createDirectory(opts: DirectoryOptions): Directory {
       opts.log.warn({ err: error, openId }, 'contact lookup failed; using the known name');
       set = { name: known, contactTriedAt: now };
     }
-    await store(openId, set);
+    await store(openId, set, !doc);
     const base = doc ? toPersonView(doc) : blankPerson(openId);
     return {
       ...base,

@@ -12,8 +12,8 @@ import type { JobView } from '../jobs/types.js';
 import { PledgeModel } from '../models/pledge.js';
 import { formatZoned, zonedDayKey } from '../time/zoned.js';
 import { localesOf } from './person-locale.js';
-import { getPledge, type PledgeView } from './pledges.js';
 import { pendingSigners } from './pledge-signatures.js';
+import { getPledge, type PledgeView } from './pledges.js';
 import {
   BUZZ_AFTER_WORKDAYS,
   mentionList,

@@ -3,7 +3,6 @@
  * people asked to sign (signatures: pledge-signatures.ts). Knows nothing of Feishu.
  */
 import { createHash, randomInt } from 'node:crypto';
-import { insertKeyed } from './keyed-create.js';
 import { PersonModel } from '../models/person.js';
 import {
   type PledgeKind,
@@ -12,6 +11,7 @@ import {
   type PledgeState,
   PledgeVersionModel,
 } from '../models/pledge.js';
+import { insertKeyed } from './keyed-create.js';
 
 /** Longest text a signer card can carry whole (CJK: 3 bytes a character, card limit 30 KB). */
 export const MAX_PLEDGE_TEXT_CHARS = 6000;

@@ -20,7 +20,9 @@ async function leadsAPollChat(actor: PollActor, poll: PollView): Promise<boolean
 
 /** Export (aggregated figures, and for named polls who chose what): managers, supervisors, the chats' leaders. */
 export async function mayExportPoll(actor: PollActor, poll: PollView): Promise<boolean> {
-  return mayManagePoll(actor, poll) || actor.roles.includes('supervisor') || (await leadsAPollChat(actor, poll));
+  return (
+    mayManagePoll(actor, poll) || actor.roles.includes('supervisor') || (await leadsAPollChat(actor, poll))
+  );
 }
 
 /** Results: everyone who may export, and everyone who may vote. */

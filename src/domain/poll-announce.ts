@@ -11,10 +11,10 @@ import { DEFAULT_LOCALE, type Translate, translator } from '../i18n/index.js';
 import type { Messenger } from '../lark/messenger.js';
 import { formatZoned } from '../time/zoned.js';
 import { listDepartments } from './departments.js';
+import { namesOf } from './person-names.js';
 import { pollResults } from './poll-results.js';
 import { countVoters } from './poll-votes.js';
 import { closePoll, listEligible, type PollView, resultsVisible } from './polls.js';
-import { namesOf } from './person-names.js';
 import type { TenantSettings } from './settings.js';
 
 /** What announcing needs. */
@@ -24,15 +24,22 @@ export interface PollAnnounceDeps {
 }
 
 /** The agency's translator and time zone (shared cards are in the agency language). */
-export async function agencyView(deps: Pick<PollAnnounceDeps, 'settings'>): Promise<{ t: Translate; tz: string }> {
+export async function agencyView(
+  deps: Pick<PollAnnounceDeps, 'settings'>,
+): Promise<{ t: Translate; tz: string }> {
   const s = await deps.settings();
   return { t: translator(s.locale ?? DEFAULT_LOCALE), tz: s.timezone };
 }
 
 /** Where the poll card goes: each target chat, or (sampled) each eligible person in p2p. */
-export async function pollCardTargets(poll: PollView): Promise<Array<{ key: string; to: { chatId: string } | { openId: string } }>> {
+export async function pollCardTargets(
+  poll: PollView,
+): Promise<Array<{ key: string; to: { chatId: string } | { openId: string } }>> {
   if (poll.sample) {
-    return (await listEligible(poll.id)).map((openId) => ({ key: `poll-card:${poll.id}:${openId}`, to: { openId } }));
+    return (await listEligible(poll.id)).map((openId) => ({
+      key: `poll-card:${poll.id}:${openId}`,
+      to: { openId },
+    }));
   }
   return poll.chats.map((c) => ({ key: `poll-card:${poll.id}:${c.chatId}`, to: { chatId: c.chatId } }));
 }
@@ -103,7 +110,8 @@ export async function closeAndAnnounce(
   if (!resultsVisible(poll)) throw new Error('a closed poll must show its results');
   const results = await renderResultsCard(poll, t);
   const chats = poll.chats.map((c) => c.chatId);
-  for (const chatId of chats) await deps.messenger.sendCard(`poll-results:${poll.id}:${chatId}`, { chatId }, results);
+  for (const chatId of chats)
+    await deps.messenger.sendCard(`poll-results:${poll.id}:${chatId}`, { chatId }, results);
   await deps.messenger.sendCard(`poll-results:${poll.id}:creator`, { openId: poll.creator }, results);
   const card = await renderPollCard(poll, t, tz);
   for (const { key } of await pollCardTargets(poll)) {

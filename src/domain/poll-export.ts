@@ -22,13 +22,23 @@ export interface PollSheet {
 }
 
 function sliceRows(t: Translate, poll: PollView, slices: SliceResult[], names: Map<string, string>) {
-  const header = [t('poll.export.colSlice'), t('poll.export.colRespondents'), ...poll.options.map((o) => `${o.label}(%)`)];
+  const header = [
+    t('poll.export.colSlice'),
+    t('poll.export.colRespondents'),
+    ...poll.options.map((o) => `${o.label}(%)`),
+  ];
   if (poll.kind === 'satisfaction') header.push(t('poll.export.colIndex'));
   const rows: Array<Array<string | number>> = [header];
   for (const s of slices) {
     const name = s.id === null ? t('poll.results.others') : (names.get(s.id) ?? s.id);
     if (s.suppressed) rows.push([name, t('poll.export.suppressed')]);
-    else rows.push([name, s.respondents, ...s.options.map((o) => o.percent), ...(poll.kind === 'satisfaction' ? [s.index ?? ''] : [])]);
+    else
+      rows.push([
+        name,
+        s.respondents,
+        ...s.options.map((o) => o.percent),
+        ...(poll.kind === 'satisfaction' ? [s.index ?? ''] : []),
+      ]);
   }
   return rows;
 }
@@ -36,12 +46,22 @@ function sliceRows(t: Translate, poll: PollView, slices: SliceResult[], names: M
 type NamedVote = { openId: string; options: string[]; votedAt: Date };
 
 /** Results of a named poll's votes in scope (summary only: the slices are the poll's). */
-function namedSummary(poll: PollView, votes: readonly NamedVote[], eligible: number, r: PollResults): PollResults {
+function namedSummary(
+  poll: PollView,
+  votes: readonly NamedVote[],
+  eligible: number,
+  r: PollResults,
+): PollResults {
   const counts = { respondents: votes.length, votes: {} as Record<string, number> };
   for (const v of votes) for (const o of v.options) counts.votes[o] = (counts.votes[o] ?? 0) + 1;
   const options = poll.options.map((o) => {
     const count = counts.votes[o.key] ?? 0;
-    return { key: o.key, label: o.label, count, percent: votes.length > 0 ? Math.round((count / votes.length) * 1000) / 10 : 0 };
+    return {
+      key: o.key,
+      label: o.label,
+      count,
+      percent: votes.length > 0 ? Math.round((count / votes.length) * 1000) / 10 : 0,
+    };
   });
   return {
     ...r,
@@ -58,7 +78,8 @@ async function resultsInScope(poll: PollView, scope: PollScope) {
   const whole = await pollResults(poll);
   const votes = poll.anonymous ? [] : await listNamedVotes(poll);
   if (scope.kind === 'all') return { r: whole, votes, partial: false };
-  const index = (v: Record<string, number>, n: number) => satisfactionIndex(poll, { respondents: n, votes: v });
+  const index = (v: Record<string, number>, n: number) =>
+    satisfactionIndex(poll, { respondents: n, votes: v });
   const scoped = await scopeResults(poll, whole, scope.deptIds, index);
   if (poll.anonymous) return { r: scoped.results, votes, partial: scoped.partial };
   const mine = await peopleInScope(await listEligible(poll.id), scope.deptIds);
@@ -94,8 +115,10 @@ export async function buildPollExport(
   const sheets: PollSheet[] = [{ name: t('poll.export.sheetSummary'), rows: summary }];
   const names = new Map<string, string>(poll.chats.map((c) => [c.chatId, c.name || c.chatId]));
   for (const d of await listDepartments()) names.set(d.id, d.name);
-  if (r.byChat.length > 0) sheets.push({ name: t('poll.export.sheetChats'), rows: sliceRows(t, poll, r.byChat, names) });
-  if (r.byDept.length > 0) sheets.push({ name: t('poll.export.sheetDepts'), rows: sliceRows(t, poll, r.byDept, names) });
+  if (r.byChat.length > 0)
+    sheets.push({ name: t('poll.export.sheetChats'), rows: sliceRows(t, poll, r.byChat, names) });
+  if (r.byDept.length > 0)
+    sheets.push({ name: t('poll.export.sheetDepts'), rows: sliceRows(t, poll, r.byDept, names) });
   if (!poll.anonymous) {
     const people = await namesOf(votes.map((v) => v.openId));
     const label = new Map(poll.options.map((o) => [o.key, o.label]));
@@ -121,7 +144,10 @@ function cellValue(v: string | number): string | number {
 }
 
 /** One workbook, one sheet per part, bold frozen header. */
-export async function pollExportXlsx(sheets: readonly PollSheet[], meta: { creator: string; now: Date }): Promise<Buffer> {
+export async function pollExportXlsx(
+  sheets: readonly PollSheet[],
+  meta: { creator: string; now: Date },
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = meta.creator;
   workbook.created = meta.now;

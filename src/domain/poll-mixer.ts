@@ -28,7 +28,13 @@ export interface SealedVote {
   d: string | null;
 }
 
-type MixLean = { _id: string; seq?: number | null; batch?: string[] | null; counted?: number | null; final?: boolean | null };
+type MixLean = {
+  _id: string;
+  seq?: number | null;
+  batch?: string[] | null;
+  counted?: number | null;
+  final?: boolean | null;
+};
 
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -40,7 +46,9 @@ function shuffle<T>(items: T[]): T[] {
 
 /** Takes the poll's mixer lease; null when another holder has it. */
 async function claimMix(pollId: string, holder: string): Promise<MixLean | null> {
-  let doc = (await PollMixModel.findById(pollId).lean()) as (MixLean & { until?: Date | null; holder?: string | null }) | null;
+  let doc = (await PollMixModel.findById(pollId).lean()) as
+    | (MixLean & { until?: Date | null; holder?: string | null })
+    | null;
   if (!doc) {
     await PollMixModel.create({ _id: pollId }).catch((error: unknown) => {
       if (!isDuplicateKeyError(error)) throw error;
@@ -80,10 +88,18 @@ async function moveBatch(pollId: string, voterIds: string[]): Promise<void> {
   const voters = await PollVoterModel.find({ _id: { $in: voterIds }, sealed: { $exists: true } }).lean();
   const ballots = voters.map((v) => {
     const vote = JSON.parse(unseal(v.sealed as string)) as SealedVote;
-    return { _id: keyedId(`ballot:${v._id}`), poll: pollId, options: vote.o, chat: vote.c, dept: vote.d, gen: 0 };
+    return {
+      _id: keyedId(`ballot:${v._id}`),
+      poll: pollId,
+      options: vote.o,
+      chat: vote.c,
+      dept: vote.d,
+      gen: 0,
+    };
   });
   await insertIgnoringDuplicates(shuffle(ballots));
-  if (voters.length > 0) await PollVoterModel.updateMany({ _id: { $in: voters.map((v) => v._id) } }, { $unset: { sealed: 1 } });
+  if (voters.length > 0)
+    await PollVoterModel.updateMany({ _id: { $in: voters.map((v) => v._id) } }, { $unset: { sealed: 1 } });
   await PollMixModel.updateOne({ _id: { $eq: pollId } }, { $unset: { batch: 1 } });
 }
 
@@ -112,7 +128,10 @@ async function reshuffle(pollId: string, counted: number): Promise<void> {
  * least MIN_BATCH wait (all of them when `final`), and when `final` reshuffles the poll.
  * Idempotent. 'busy' when another holder is at it, 'idle' when there was nothing to do.
  */
-export async function mixBallots(pollId: string, opts: { final: boolean }): Promise<'done' | 'busy' | 'idle'> {
+export async function mixBallots(
+  pollId: string,
+  opts: { final: boolean },
+): Promise<'done' | 'busy' | 'idle'> {
   let outcome = await mixOnce(pollId, opts);
   // A vote that found the lease taken counted on this holder: once released, look again (any
   // such vote was stored before the release, so this count sees it).

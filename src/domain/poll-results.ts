@@ -83,7 +83,11 @@ export function satisfactionIndex(poll: PollView, counts: SliceCounts): number |
   return n > 0 ? round1(sum / n) : null;
 }
 
-function slices(poll: PollView, map: Map<string | null, SliceCounts>, hidden: Set<string | null>): SliceResult[] {
+function slices(
+  poll: PollView,
+  map: Map<string | null, SliceCounts>,
+  hidden: Set<string | null>,
+): SliceResult[] {
   const out = [...map.entries()].map(([id, counts]) => {
     const suppressed = counts.respondents < MIN_SLICE || hidden.has(id);
     return {
@@ -95,7 +99,9 @@ function slices(poll: PollView, map: Map<string | null, SliceCounts>, hidden: Se
     };
   });
   // Named slices first (largest first), the merged small ones last.
-  return out.sort((a, b) => (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || b.respondents - a.respondents);
+  return out.sort(
+    (a, b) => (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) || b.respondents - a.respondents,
+  );
 }
 
 /**
@@ -148,7 +154,12 @@ export function countGroups(groups: readonly VoteGroup[]): PollCounts {
     cell.respondents += g.n;
     cells.set(key, cell);
   }
-  return { total: whole.get(null) ?? { respondents: 0, votes: {} }, byChat, byDept, cells: [...cells.values()] };
+  return {
+    total: whole.get(null) ?? { respondents: 0, votes: {} },
+    byChat,
+    byDept,
+    cells: [...cells.values()],
+  };
 }
 
 type GroupRow = { _id: { s?: string | null; d?: string | null; o?: string[] | null } | null; n: number };

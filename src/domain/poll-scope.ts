@@ -26,7 +26,10 @@ export function pollScopeOf(viewer: PollViewer, poll: Pick<PollView, 'creator'>)
 }
 
 /** The people among `openIds` placed in the scope's departments (their department now). */
-export async function peopleInScope(openIds: readonly string[], deptIds: readonly string[]): Promise<Set<string>> {
+export async function peopleInScope(
+  openIds: readonly string[],
+  deptIds: readonly string[],
+): Promise<Set<string>> {
   if (openIds.length === 0 || deptIds.length === 0) return new Set();
   const people = await PersonModel.find(
     { openId: { $in: [...openIds] }, deptId: { $in: [...deptIds] } },
@@ -76,7 +79,10 @@ export async function scopeResults(
   const eligible =
     shown.length === 0
       ? 0
-      : await PollEligibleModel.countDocuments({ poll: { $eq: poll.id }, dept: { $in: shown.map((s) => s.id!) } });
+      : await PollEligibleModel.countDocuments({
+          poll: { $eq: poll.id },
+          dept: { $in: shown.map((s) => s.id!) },
+        });
   const options = sumOptions(poll, shown, respondents);
   const votes = Object.fromEntries(options.map((o) => [o.key, o.count]));
   return {

@@ -52,7 +52,10 @@ function lineTotals(cells: readonly PollCell[], dim: 'chats' | 'depts'): Map<str
 /** The first merged cell with 1 to MIN_SLICE − 1 respondents (keys: the slice id, or HIDDEN). */
 function smallMergedCell(cells: readonly PollCell[], hidden: HiddenSlices) {
   const HIDDEN = Symbol('hidden');
-  const merged = new Map<string, { chat: string | null | typeof HIDDEN; dept: string | null | typeof HIDDEN; n: number }>();
+  const merged = new Map<
+    string,
+    { chat: string | null | typeof HIDDEN; dept: string | null | typeof HIDDEN; n: number }
+  >();
   for (const c of cells) {
     const chat = hidden.chats.has(c.chat) ? HIDDEN : c.chat;
     const dept = hidden.depts.has(c.dept) ? HIDDEN : c.dept;
@@ -81,8 +84,12 @@ export function chooseHiddenSlices(cells: readonly PollCell[]): HiddenSlices {
     depts: new Set([...depts].filter(([, n]) => n < MIN_SLICE).map(([id]) => id)),
   };
   const shownLines = (): Line[] => [
-    ...[...chats].filter(([id]) => !hidden.chats.has(id)).map(([id, n]) => ({ dim: 'chats' as const, id, respondents: n })),
-    ...[...depts].filter(([id]) => !hidden.depts.has(id)).map(([id, n]) => ({ dim: 'depts' as const, id, respondents: n })),
+    ...[...chats]
+      .filter(([id]) => !hidden.chats.has(id))
+      .map(([id, n]) => ({ dim: 'chats' as const, id, respondents: n })),
+    ...[...depts]
+      .filter(([id]) => !hidden.depts.has(id))
+      .map(([id, n]) => ({ dim: 'depts' as const, id, respondents: n })),
   ];
   const smallest = (lines: Line[]) => lines.sort((a, b) => a.respondents - b.respondents)[0];
   for (;;) {
@@ -93,13 +100,19 @@ export function chooseHiddenSlices(cells: readonly PollCell[]): HiddenSlices {
     let pick: Line | undefined;
     if (small.chat !== undefined || small.dept !== undefined) {
       pick = smallest(
-        shown.filter((l) => (l.dim === 'chats' && l.id === small.chat) || (l.dim === 'depts' && l.id === small.dept)),
+        shown.filter(
+          (l) => (l.dim === 'chats' && l.id === small.chat) || (l.dim === 'depts' && l.id === small.dept),
+        ),
       );
     } else {
       // The hidden × hidden cell: grow it with a shown slice that has ballots in it.
       const touches = (l: Line) =>
-        cells.some((c) =>
-          c.respondents > 0 && (l.dim === 'chats' ? c.chat === l.id && hidden.depts.has(c.dept) : c.dept === l.id && hidden.chats.has(c.chat)),
+        cells.some(
+          (c) =>
+            c.respondents > 0 &&
+            (l.dim === 'chats'
+              ? c.chat === l.id && hidden.depts.has(c.dept)
+              : c.dept === l.id && hidden.chats.has(c.chat)),
         );
       pick = smallest(shown.filter(touches)) ?? smallest(shown);
     }

@@ -45,13 +45,23 @@ export async function castVote(
   const slice = { chat: eligible.chat, dept: eligible.dept };
   if (poll.anonymous) return castAnonymous(poll.id, openId, chosen, slice);
   try {
-    await PollVoteModel.create({ _id: `${poll.id}:${openId}`, poll: poll.id, openId, options: chosen, ...slice, votedAt: now });
+    await PollVoteModel.create({
+      _id: `${poll.id}:${openId}`,
+      poll: poll.id,
+      openId,
+      options: chosen,
+      ...slice,
+      votedAt: now,
+    });
     return { ok: true, changed: false };
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
   if (!poll.allowChange) return { ok: false, reason: 'already' };
-  await PollVoteModel.updateOne({ _id: { $eq: `${poll.id}:${openId}` } }, { $set: { options: chosen, votedAt: now } });
+  await PollVoteModel.updateOne(
+    { _id: { $eq: `${poll.id}:${openId}` } },
+    { $set: { options: chosen, votedAt: now } },
+  );
   return { ok: true, changed: true };
 }
 
@@ -68,7 +78,12 @@ async function castAnonymous(
 ): Promise<VoteOutcome> {
   const vote: SealedVote = { o: chosen, c: slice.chat, d: slice.dept };
   try {
-    await PollVoterModel.create({ _id: `${pollId}:${openId}`, poll: pollId, openId, sealed: seal(JSON.stringify(vote), 256) });
+    await PollVoterModel.create({
+      _id: `${pollId}:${openId}`,
+      poll: pollId,
+      openId,
+      sealed: seal(JSON.stringify(vote), 256),
+    });
   } catch (error) {
     if (isDuplicateKeyError(error)) return { ok: false, reason: 'already' };
     throw error;
@@ -92,8 +107,12 @@ export async function countVoters(poll: PollView): Promise<number> {
 }
 
 /** A named poll's votes (the anonymous ones cannot be listed: nothing records them by person). */
-export async function listNamedVotes(poll: PollView): Promise<Array<{ openId: string; options: string[]; votedAt: Date }>> {
+export async function listNamedVotes(
+  poll: PollView,
+): Promise<Array<{ openId: string; options: string[]; votedAt: Date }>> {
   if (poll.anonymous) return [];
-  const docs = await PollVoteModel.find({ poll: { $eq: poll.id } }).sort({ votedAt: 1 }).lean();
+  const docs = await PollVoteModel.find({ poll: { $eq: poll.id } })
+    .sort({ votedAt: 1 })
+    .lean();
   return docs.map((d) => ({ openId: d.openId, options: [...(d.options ?? [])], votedAt: d.votedAt }));
 }

@@ -3,8 +3,14 @@
  * closing exactly once. Knows nothing of Feishu: plain ids in, plain values out.
  */
 import { randomInt } from 'node:crypto';
-import { PollClosureModel, PollEligibleModel, PollModel, type PollKind, type ResultMode } from '../models/poll.js';
 import { isDuplicateKeyError } from '../dispatch/inbox.js';
+import {
+  PollClosureModel,
+  PollEligibleModel,
+  type PollKind,
+  PollModel,
+  type ResultMode,
+} from '../models/poll.js';
 import { insertKeyed, insertManyOnce } from './keyed-create.js';
 import {
   assignSlices,
@@ -103,7 +109,11 @@ function toView(doc: PollLean): PollView {
     id: doc._id,
     kind: doc.kind as PollKind,
     question: doc.question,
-    options: (doc.options ?? []).map((o) => ({ key: o.key ?? '', label: o.label ?? '', weight: o.weight ?? null })),
+    options: (doc.options ?? []).map((o) => ({
+      key: o.key ?? '',
+      label: o.label ?? '',
+      weight: o.weight ?? null,
+    })),
     anonymous: doc.anonymous,
     multi: doc.multi,
     allowChange: doc.allowChange,
@@ -128,7 +138,10 @@ export function chooseEligible(candidates: readonly Candidate[], sample: SampleS
 }
 
 /** Creates the poll and its eligible voters. */
-export async function createPoll(input: CreatePollInput, now: Date): Promise<{ poll: PollView; eligible: EligibleEntry[] }> {
+export async function createPoll(
+  input: CreatePollInput,
+  now: Date,
+): Promise<{ poll: PollView; eligible: EligibleEntry[] }> {
   const eligible = chooseEligible(input.candidates, input.sample);
   const fields = {
     kind: input.kind,
@@ -159,7 +172,13 @@ export async function createPoll(input: CreatePollInput, now: Date): Promise<{ p
   }
   if (eligible.length > 0) {
     await PollEligibleModel.insertMany(
-      eligible.map((e) => ({ _id: `${id}:${e.openId}`, poll: id, openId: e.openId, chat: e.chat, dept: e.dept })),
+      eligible.map((e) => ({
+        _id: `${id}:${e.openId}`,
+        poll: id,
+        openId: e.openId,
+        chat: e.chat,
+        dept: e.dept,
+      })),
     );
   }
   return { poll: (await getPoll(id))!, eligible };
@@ -186,7 +205,13 @@ async function createKeyedPoll(
   if (stored.length === 0 && chosen.length > 0) {
     await insertManyOnce(
       PollEligibleModel,
-      chosen.map((e) => ({ _id: `${id}:${e.openId}`, poll: id, openId: e.openId, chat: e.chat, dept: e.dept })),
+      chosen.map((e) => ({
+        _id: `${id}:${e.openId}`,
+        poll: id,
+        openId: e.openId,
+        chat: e.chat,
+        dept: e.dept,
+      })),
     );
     eligible = chosen;
     await PollModel.updateOne({ _id: { $eq: id } }, { $set: { eligibleCount: chosen.length } });
@@ -209,7 +234,9 @@ export async function listPolls(limit: number, ids?: readonly string[]): Promise
 
 /** Poll ids this person may vote in. */
 export async function pollsEligibleFor(openId: string): Promise<string[]> {
-  const docs = await PollEligibleModel.find({ openId: { $eq: String(openId) } }).select({ poll: 1 }).lean();
+  const docs = await PollEligibleModel.find({ openId: { $eq: String(openId) } })
+    .select({ poll: 1 })
+    .lean();
   return docs.map((d) => d.poll);
 }
 
@@ -221,13 +248,17 @@ export async function findEligible(pollId: string, openId: string): Promise<Elig
 
 /** Every eligible voter's open_id. */
 export async function listEligible(pollId: string): Promise<string[]> {
-  const docs = await PollEligibleModel.find({ poll: { $eq: pollId } }).select({ openId: 1 }).lean();
+  const docs = await PollEligibleModel.find({ poll: { $eq: pollId } })
+    .select({ openId: 1 })
+    .lean();
   return docs.map((d) => d.openId);
 }
 
 /** Open polls whose deadline has passed. */
 export async function listDuePolls(now: Date): Promise<string[]> {
-  const docs = await PollModel.find({ state: 'open', deadline: { $ne: null, $lte: now } }).select({ _id: 1 }).lean();
+  const docs = await PollModel.find({ state: 'open', deadline: { $ne: null, $lte: now } })
+    .select({ _id: 1 })
+    .lean();
   return docs.map((d) => d._id);
 }
 
@@ -249,7 +280,10 @@ export async function closePoll(
     if (isDuplicateKeyError(error)) return { kind: 'already' };
     throw error;
   }
-  await PollModel.updateOne({ _id: { $eq: poll.id } }, { $set: { state: 'closed', closedAt: now, closedBy: by } });
+  await PollModel.updateOne(
+    { _id: { $eq: poll.id } },
+    { $set: { state: 'closed', closedAt: now, closedBy: by } },
+  );
   return { kind: 'closed', poll: { ...poll, state: 'closed', closedAt: now, closedBy: by } };
 }
 

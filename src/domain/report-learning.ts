@@ -8,8 +8,9 @@
  * responder's department). Broadcasts with none of their chats and no response from their
  * people are left out.
  */
-import { PersonModel } from '../models/person.js';
+
 import { BroadcastModel } from '../models/broadcast.js';
+import { PersonModel } from '../models/person.js';
 import { formatZoned } from '../time/zoned.js';
 import { type BroadcastView, broadcastFigures, getBroadcast } from './broadcasts.js';
 import { getContentItem } from './content-items.js';

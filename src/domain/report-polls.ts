@@ -92,7 +92,10 @@ export async function buildPollSheet(input: ReportInput): Promise<ReportSheet> {
     ];
     // Every slice of the reader's departments hidden: no figures at all rather than zeros.
     const blank = f.suppressed && f.voters === 0;
-    const options = poll.options.flatMap((o) => [o.label, visible && f.votes && !blank ? (f.votes[o.key] ?? 0) : '']);
+    const options = poll.options.flatMap((o) => [
+      o.label,
+      visible && f.votes && !blank ? (f.votes[o.key] ?? 0) : '',
+    ]);
     widest = Math.max(widest, poll.options.length);
     rows.push([
       poll.id,

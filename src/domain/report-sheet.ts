@@ -70,7 +70,9 @@ export async function reportToXlsx(
   workbook.creator = meta.creator;
   workbook.created = meta.now;
   for (const s of sheets) {
-    const sheet = workbook.addWorksheet(stripMarks(s.name).slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const sheet = workbook.addWorksheet(stripMarks(s.name).slice(0, 31), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
     sheet.addRow(s.header.map(cellValue));
     sheet.getRow(1).font = { bold: true };
     for (const row of s.rows) sheet.addRow(row.map(cellValue));

@@ -6,10 +6,10 @@
 import { PledgeSignatureModel, PledgeVoidModel } from '../models/pledge.js';
 import { formatZoned } from '../time/zoned.js';
 import { listDepartments } from './departments.js';
+import { namesOf } from './person-names.js';
 import { signatureState } from './pledge-export.js';
 import type { SignatureView } from './pledge-signatures.js';
 import { getPledge, type PledgeView, signerDepartments } from './pledges.js';
-import { namesOf } from './person-names.js';
 import { inScope, type ReportInput, type ReportSheet } from './report-sheet.js';
 
 /** The 签署 sheet of the period, oldest signature first. */

@@ -12,7 +12,8 @@ let idKey: Buffer | undefined;
 
 /** Derives the process keys from the app secret (called once at start, and by tests). */
 export function configureSealing(appSecret: string): void {
-  const derive = (info: string) => Buffer.from(hkdfSync('sha256', appSecret, 'qinglian-anonymity-v1', info, 32));
+  const derive = (info: string) =>
+    Buffer.from(hkdfSync('sha256', appSecret, 'qinglian-anonymity-v1', info, 32));
   sealKey = derive('seal');
   idKey = derive('id');
 }

@@ -4,10 +4,11 @@
  * the chats bound to those departments and the people placed in them. Checked on the server
  * for every request, whatever a card offered.
  */
+
+import { PersonModel } from '../models/person.js';
 import type { Role } from './access.js';
 import { type ChatInfo, listBoundChats } from './chats.js';
 import { type DepartmentView, listDepartments } from './departments.js';
-import { PersonModel } from '../models/person.js';
 
 /** The parts of a profile target checks read. */
 export interface TargetActor {

@@ -4,8 +4,8 @@
  * they own, created or supervise.
  */
 import { TaskAssignmentModel, TaskModel } from '../models/task.js';
-import { getTask, isFinished, type TaskActor } from './tasks.js';
 import { type TaskView, toAssignmentView, toTaskView } from './task-views.js';
+import { getTask, isFinished, type TaskActor } from './tasks.js';
 
 /** What `/task list` asks for. `open`: open tasks in scope (the default). */
 export type TaskListFilter =

@@ -18,9 +18,9 @@
  * approver and is not chased.
  */
 import { type Markup, markup, textMention } from '../../cards/escape.js';
-import type { Messenger } from '../lark/messenger.js';
-import { t, type Locale } from '../i18n/index.js';
+import { type Locale, t } from '../i18n/index.js';
 import type { JobView } from '../jobs/types.js';
+import type { Messenger } from '../lark/messenger.js';
 import type { Logger } from '../logger.js';
 import { Job } from '../models/job.js';
 import { TaskAssignmentModel, TaskModel } from '../models/task.js';
@@ -28,8 +28,8 @@ import type { WorkCalendar } from '../time/workdays.js';
 import { formatZoned, zonedDateTime, zonedDayKey } from '../time/zoned.js';
 import { localesOf } from './person-locale.js';
 import type { TenantSettings } from './settings.js';
-import { effectivePolicy, planReminders, type PlannedReminder } from './task-reminders-plan.js';
 import { readReminderKeys, writeReminderKeys } from './task-reminders-index.js';
+import { effectivePolicy, type PlannedReminder, planReminders } from './task-reminders-plan.js';
 import { loadDefaultReminderPolicy } from './task-reminders-policy.js';
 
 /** Job name of one planned reminder. */
@@ -352,7 +352,11 @@ export async function sendOverdueDigest(
   for (const [openId, list] of groupBy(items, (i) => i.late)) {
     const key = `${base}:nudge:${openId}`;
     const lines = list.map((i) => line(own(openId), i, 'reminder.dailyNudgeLine')).join('\n');
-    await deps.messenger.sendText(key, { openId }, t(own(openId), 'reminder.dailyNudge', { lines: markup(lines) }));
+    await deps.messenger.sendText(
+      key,
+      { openId },
+      t(own(openId), 'reminder.dailyNudge', { lines: markup(lines) }),
+    );
     outcome.nudged.push(openId);
     if (list.some((i) => i.overdueWorkdays >= BUZZ_AFTER_WORKDAYS)) {
       await deps.messenger.urgent(`${base}:buzz:${openId}`, { outboxKey: key }, [openId]);

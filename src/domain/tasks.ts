@@ -62,7 +62,12 @@ export interface TaskActor {
 }
 
 /** Audits a task creation refused for department scope (an owner or the chat outside the leader's departments). */
-async function auditCreateRefusal(actor: TaskActor, what: 'owner' | 'chat', target: string, now: Date): Promise<void> {
+async function auditCreateRefusal(
+  actor: TaskActor,
+  what: 'owner' | 'chat',
+  target: string,
+  now: Date,
+): Promise<void> {
   await recordAudit(
     { actor: actor.openId, action: 'task.create', outcome: 'refused', target, detail: `scope:${what}` },
     now,
@@ -188,7 +193,11 @@ export async function createTask(
 ): Promise<TaskResult<{ task: TaskView }>> {
   if (input.sourceKey) {
     // A re-run of the event that created it: finish what the crash interrupted, check nothing again.
-    const earlier = await findKeyed<{ _id: string; sourceKey?: string | null }>(TaskModel, 'T', input.sourceKey);
+    const earlier = await findKeyed<{ _id: string; sourceKey?: string | null }>(
+      TaskModel,
+      'T',
+      input.sourceKey,
+    );
     if (earlier) return completeCreate(earlier._id, now);
   }
   const tz = input.timezone ?? DEFAULT_TZ;
@@ -610,7 +619,13 @@ export async function editTask(
       const outside = added.find((o) => !actor.leads.includes(person(o)?.deptId ?? ''));
       if (outside !== undefined) {
         await recordAudit(
-          { actor: actor.openId, action: 'task.edit', outcome: 'refused', target: task.id, detail: 'scope:owner' },
+          {
+            actor: actor.openId,
+            action: 'task.edit',
+            outcome: 'refused',
+            target: task.id,
+            detail: 'scope:owner',
+          },
           now,
         );
         return taskError('task.err.ownerOutside', { name: person(outside)?.name || outside });

@@ -11,8 +11,8 @@ import { DepartmentModel } from '../models/department.js';
 import { PersonModel } from '../models/person.js';
 import { localesOf } from './person-locale.js';
 import type { TenantSettings } from './settings.js';
-import { type ClaimedTransition, latestTransition, transition } from './warnings-episodes.js';
 import { loadWarningThresholds } from './warnings-config.js';
+import { type ClaimedTransition, latestTransition, transition } from './warnings-episodes.js';
 import { collectWarningFigures } from './warnings-figures.js';
 import { evaluateWarnings, WARNING_RULES, type WarningRule } from './warnings-rules.js';
 

@@ -1,5 +1,5 @@
-import { recordBotJoined, recordBotLeft } from '../domain/chats.js';
 import type { EventHandler } from '../dispatch/dispatcher.js';
+import { recordBotJoined, recordBotLeft } from '../domain/chats.js';
 import { botMembershipSchema } from '../transport/envelope.js';
 import { onUserAddedForPledges } from './pledge-newcomers.js';
 

@@ -4,11 +4,11 @@
  * delivered twice (or the same person added again) sends the card once.
  */
 import { z } from 'zod';
+import { refreshProgressCards, sendSignerCards } from '../commands/pledge-publish.js';
+import type { EventHandler } from '../dispatch/dispatcher.js';
 import { findChat } from '../domain/chats.js';
 import { addSigners, getPledge } from '../domain/pledges.js';
-import type { EventHandler } from '../dispatch/dispatcher.js';
 import { PledgeRuleModel } from '../models/pledge.js';
-import { refreshProgressCards, sendSignerCards } from '../commands/pledge-publish.js';
 
 const userAddedSchema = z.object({
   chat_id: z.string().min(1),

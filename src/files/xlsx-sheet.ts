@@ -6,8 +6,8 @@
  */
 import type { TableRow } from './read-table.js';
 import { TableLimitError, type TableLimits } from './table-limits.js';
-import { type XlsxArchive, readXmlPart } from './xlsx-parts.js';
 import { UnreadableTableError } from './unreadable-table-error.js';
+import { readXmlPart, type XlsxArchive } from './xlsx-parts.js';
 
 /** What cell text depends on besides the sheet itself. */
 export interface SheetContext {

@@ -2,9 +2,10 @@
  * Reads the shared-strings table of an XLSX as a stream, counting entries and characters as
  * they arrive: a table past either limit is refused before the next entry is stored.
  */
+
+import { TableLimitError } from './table-limits.js';
 import type { XlsxArchive } from './xlsx-parts.js';
 import { readXmlPart } from './xlsx-parts.js';
-import { TableLimitError } from './table-limits.js';
 
 /** Excel's escape for characters XML cannot carry (`_x000D_`), decoded as exceljs does. */
 export function decodeExcelEscapes(text: string): string {

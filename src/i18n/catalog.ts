@@ -1,20 +1,20 @@
 import { configMessages } from './messages/config.js';
 import { contentMessages } from './messages/content.js';
-import { ledgerMessages } from './messages/ledger.js';
-import { reminderMessages } from './messages/reminder.js';
-import { reminderPolicyMessages } from './messages/reminder-policy.js';
-import { taskMessages } from './messages/task.js';
+import { digestMessages } from './messages/digest.js';
+import { feedbackMessages } from './messages/feedback.js';
 import { importMessages } from './messages/import.js';
+import { ledgerMessages } from './messages/ledger.js';
 import { orgMessages } from './messages/org.js';
 import { pledgeMessages } from './messages/pledge.js';
 import { pollMessages } from './messages/poll.js';
-import { feedbackMessages } from './messages/feedback.js';
-import { scoreMessages } from './messages/score.js';
-import { digestMessages } from './messages/digest.js';
-import { warningMessages } from './messages/warning.js';
+import { reminderMessages } from './messages/reminder.js';
+import { reminderPolicyMessages } from './messages/reminder-policy.js';
 import { reportMessages } from './messages/report.js';
-import { warningConfigMessages } from './messages/warning-config.js';
 import { scopeMessages } from './messages/scope.js';
+import { scoreMessages } from './messages/score.js';
+import { taskMessages } from './messages/task.js';
+import { warningMessages } from './messages/warning.js';
+import { warningConfigMessages } from './messages/warning-config.js';
 
 /**
  * Every user-facing string, zh-CN first and en-US second. Placeholders are {name}.

@@ -18,10 +18,7 @@ import type { Scheduler } from './scheduler.js';
 import { REMINDER_STALE_MS } from './task-reminders.js';
 
 /** Registers the handlers on `scheduler` and listens for document changes. */
-export function registerPledgeJobs(
-  scheduler: Scheduler,
-  deps: ReminderDeps & { clock: Clock },
-): () => void {
+export function registerPledgeJobs(scheduler: Scheduler, deps: ReminderDeps & { clock: Clock }): () => void {
   scheduler.register<PledgeReminderPayload>(
     PLEDGE_REMINDER_JOB,
     async (job, ctx) => {

@@ -3,18 +3,19 @@
  * point (scheduled by syncTaskReminders) and the recurring {@link OVERDUE_JOB} at 09:00 every
  * day in the agency time zone (it does nothing on rest days).
  */
+
+import { registerTaskListener } from '../domain/task-listeners.js';
 import {
   OVERDUE_CRON,
   OVERDUE_JOB,
   REMINDER_JOB,
   type ReminderDeps,
   type ReminderPayload,
+  type SyncResult,
   sendOverdueDigest,
   sendTaskReminder,
   syncTaskReminders,
-  type SyncResult,
 } from '../domain/task-reminders.js';
-import { registerTaskListener } from '../domain/task-listeners.js';
 import type { Clock } from '../time/clock.js';
 import type { Scheduler } from './scheduler.js';
 

@@ -4,6 +4,7 @@
  * document's `active` flag is the switch (cleared on `im.chat.member.bot.deleted_v1`, set again
  * when the bot is added back); chats the bot has no document for are treated as active.
  */
+import { readsOf } from '../batching/collections.js';
 import { ChatModel } from '../models/chat.js';
 import type { OutboxMessageDoc } from '../models/outbox-message.js';
 
@@ -12,14 +13,18 @@ export const INACTIVE_CHAT_CODE = -5;
 
 /** True when the bot knows the chat and it is marked inactive. */
 export async function isChatInactive(chatId: string): Promise<boolean> {
-  const hit = await ChatModel.exists({ chatId: { $eq: chatId }, active: false });
-  return hit !== null;
+  // Asked for every reply in a group: batched with the other replies of the moment.
+  const chat = await readsOf<{ active?: boolean }>(ChatModel, 'chatId').get(chatId);
+  return chat?.active === false;
 }
 
 /** Those of `chatIds` the bot knows and has marked inactive (one query for a whole broadcast). */
 export async function inactiveChatsAmong(chatIds: string[]): Promise<Set<string>> {
   if (chatIds.length === 0) return new Set();
-  const rows = await ChatModel.find({ chatId: { $in: chatIds.map(String) }, active: false }, { chatId: 1 }).lean();
+  const rows = await ChatModel.find(
+    { chatId: { $in: chatIds.map(String) }, active: false },
+    { chatId: 1 },
+  ).lean();
   return new Set(rows.map((r) => r.chatId));
 }
 

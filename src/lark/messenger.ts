@@ -38,5 +38,9 @@ export interface Messenger {
   /** Sends a file (uploaded, then sent as a file message). */
   sendFile(key: string, to: Target, file: OutgoingFile): Promise<void>;
   /** In-app buzz on a message the bot sent. */
-  urgent(key: string, message: { messageId: string } | { outboxKey: string }, openIds: string[]): Promise<void>;
+  urgent(
+    key: string,
+    message: { messageId: string } | { outboxKey: string },
+    openIds: string[],
+  ): Promise<void>;
 }

@@ -5,10 +5,11 @@
  * a few per entry: FerretDB 1.24 spends ≈ 6 ms on every single-document update but ≈ 2 ms per
  * document of one `updateMany`, and a 50-document `insertMany` costs less than three inserts.
  */
-import { OutboxClaim, OutboxMessage, type OutboxMessageDoc, OutboxResult } from '../models/outbox-message.js';
+
 import { InsertBatcher } from '../batching/insert-batcher.js';
-import { claimMessage, resultId } from './outbox-claim.js';
 import { SerialBatches } from '../batching/serial-batches.js';
+import { OutboxClaim, OutboxMessage, type OutboxMessageDoc, OutboxResult } from '../models/outbox-message.js';
+import { claimMessage, resultId } from './outbox-claim.js';
 
 const ticketInserts = new InsertBatcher(() => OutboxClaim.collection);
 const resultInserts = new InsertBatcher(() => OutboxResult.collection);
@@ -47,7 +48,12 @@ export async function claimMessages(
       { _id: { $in: ids }, state: 'pending', claimSeq },
       {
         // A first claim records its time in the same write: every call of the entry comes after it.
-        $set: { state: 'sending', leaseOwner: owner, leaseUntil, ...(claimSeq === 0 ? { firstClaimAt: now } : {}) },
+        $set: {
+          state: 'sending',
+          leaseOwner: owner,
+          leaseUntil,
+          ...(claimSeq === 0 ? { firstClaimAt: now } : {}),
+        },
         $inc: { claimSeq: 1 },
       },
     );

@@ -116,7 +116,10 @@ export async function resolveTarget(doc: OutboxMessageDoc): Promise<TargetResolu
       : { state: 'bad', msg: `${doc.outboxKey} has no message id` };
   }
   if (ref.state === 'failed' || ref.state === 'unknown')
-    return { state: 'bad', msg: `referenced message ${doc.outboxKey} ${ref.state === 'failed' ? 'failed' : 'has no known message id'}` };
+    return {
+      state: 'bad',
+      msg: `referenced message ${doc.outboxKey} ${ref.state === 'failed' ? 'failed' : 'has no known message id'}`,
+    };
   return { state: 'wait', until: ref.nextAttemptAt };
 }
 

@@ -18,7 +18,9 @@ function cardContent(card: Card): string {
 }
 
 function receiver(to: Target): { receiveIdType: 'chat_id' | 'open_id'; receiveId: string } {
-  return 'chatId' in to ? { receiveIdType: 'chat_id', receiveId: to.chatId } : { receiveIdType: 'open_id', receiveId: to.openId };
+  return 'chatId' in to
+    ? { receiveIdType: 'chat_id', receiveId: to.chatId }
+    : { receiveIdType: 'open_id', receiveId: to.openId };
 }
 
 function ref(message: { messageId: string } | { outboxKey: string }): MessageRef {
@@ -51,7 +53,10 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
     },
     async sendCard(key, to, card) {
       if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
-      await enqueue({ key, kind: 'send', ...receiver(to), msgType: 'interactive', content: cardContent(card) }, now());
+      await enqueue(
+        { key, kind: 'send', ...receiver(to), msgType: 'interactive', content: cardContent(card) },
+        now(),
+      );
     },
     async sendCardToMany(items, card) {
       const chatIds = items.flatMap(({ to }) => ('chatId' in to ? [to.chatId] : []));
@@ -77,7 +82,15 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
     async replyCard(key, messageId, card, chatId, p2pUser) {
       if (await refused(key, chatId)) return;
       await enqueue(
-        { key, kind: 'reply', messageId, chatId, openId: p2pUser, msgType: 'interactive', content: cardContent(card) },
+        {
+          key,
+          kind: 'reply',
+          messageId,
+          chatId,
+          openId: p2pUser,
+          msgType: 'interactive',
+          content: cardContent(card),
+        },
         now(),
       );
     },
@@ -89,7 +102,10 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
     },
     async sendFile(key, to, file) {
       if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
-      await enqueue({ key, kind: 'file', ...receiver(to), ...file, fileName: stripMarks(file.fileName) }, now());
+      await enqueue(
+        { key, kind: 'file', ...receiver(to), ...file, fileName: stripMarks(file.fileName) },
+        now(),
+      );
     },
     async urgent(key, message, openIds) {
       await enqueue({ key, kind: 'urgent', ...ref(message), userIds: openIds }, now());

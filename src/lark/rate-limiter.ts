@@ -9,8 +9,9 @@
  * engines. A call takes one slot in each of its scopes; when a later scope is full, the slots
  * already taken are deleted again.
  */
-import { RateSlot } from '../models/rate-window.js';
+
 import { InsertBatcher } from '../batching/insert-batcher.js';
+import { RateSlot } from '../models/rate-window.js';
 import type { RateRule, RateScope } from './rate-rules.js';
 
 /** All slots taken: call the API, keep the slot ids (only to give them back if the call is not made). */
@@ -120,7 +121,10 @@ export async function cleanupRateWindows(now: Date, keepMs = 120_000): Promise<n
   const scopes = (await RateSlot.collection.distinct('scope')) as unknown[];
   for (const scope of scopes) {
     if (typeof scope !== 'string') continue;
-    const top = await RateSlot.collection.findOne({ scope } as never, { sort: { n: -1 }, projection: { n: 1 } });
+    const top = await RateSlot.collection.findOne({ scope } as never, {
+      sort: { n: -1 },
+      projection: { n: 1 },
+    });
     const n = (top as { n?: number } | null)?.n;
     if (typeof n !== 'number') continue;
     const res = await RateSlot.deleteMany({ scope: { $eq: scope }, n: { $lt: n - SEQUENCE_KEEP } });

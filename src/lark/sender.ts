@@ -426,7 +426,10 @@ export class Sender {
     const msg = `an earlier call may have delivered it; ${Math.round(age / 60_000)} min after the first attempt a repeat could be a second copy`;
     await markUnknown(doc, this.clock.now(), msg);
     this.totals.unknown++;
-    log.error({ attempts: doc.attempts, firstAttemptAt: new Date(first) }, 'outbox entry parked as unknown: not sent again');
+    log.error(
+      { attempts: doc.attempts, firstAttemptAt: new Date(first) },
+      'outbox entry parked as unknown: not sent again',
+    );
     return true;
   }
 
@@ -484,9 +487,7 @@ export class Sender {
    * time). Resolves with the lane grant and `answered` (to call once the call's answer came, or
    * it failed), or null when the entry should be put back.
    */
-  private async acquire(
-    laneScopes: RateScope[],
-  ): Promise<(RateGranted & { answered: () => void }) | null> {
+  private async acquire(laneScopes: RateScope[]): Promise<(RateGranted & { answered: () => void }) | null> {
     const deadline = Date.now() + this.maxRateWaitMs;
     for (;;) {
       const slot = await this.appSlots.reserve(Math.max(0, deadline - Date.now()));

@@ -22,9 +22,10 @@
  * an insert found the number taken), which is all the formula needs for n < next + L. Slots are
  * never given back: a reserved slot whose call is not made only wastes a place.
  */
-import { RateSlot } from '../models/rate-window.js';
+
 import { InsertBatcher } from '../batching/insert-batcher.js';
 import { SerialBatches } from '../batching/serial-batches.js';
+import { RateSlot } from '../models/rate-window.js';
 
 /** At most `limit` calls in any sliding window of `periodMs`. */
 export interface SlidingRule {

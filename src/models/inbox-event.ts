@@ -11,7 +11,11 @@ const inboxEventSchema = new mongoose.Schema(
     _id: { type: String, required: true },
     eventType: { type: String, required: true },
     envelope: { type: mongoose.Schema.Types.Mixed, required: true },
-    state: { type: String, enum: ['received', 'processing', 'done', 'failed', 'duplicate', 'poisoned'], required: true },
+    state: {
+      type: String,
+      enum: ['received', 'processing', 'done', 'failed', 'duplicate', 'poisoned'],
+      required: true,
+    },
     attempts: { type: Number, default: 0 },
     leaseOwner: { type: String, default: null },
     leaseUntil: { type: Date, default: null },

@@ -172,7 +172,8 @@ export function checkEnvelope(body: unknown, tokenOk?: (token: string) => boolea
   const schema = EVENT_SCHEMAS[base.data.header.event_type];
   if (!schema) return { ok: false, reason: 'unknown_event_type', ...hint };
   const event = schema.safeParse(base.data.event);
-  if (!event.success) return { ok: false, reason: 'bad_event_fields', path: `event.${firstPath(event.error)}`, ...hint };
+  if (!event.success)
+    return { ok: false, reason: 'bad_event_fields', path: `event.${firstPath(event.error)}`, ...hint };
   return { ok: true, envelope: base.data };
 }
 

@@ -91,7 +91,10 @@ export function createHttpApp(opts: HttpAppOptions): Koa {
         return undefined;
       case 'junk': {
         const { kind: _kind, ...detail } = result;
-        opts.log.warn({ route: ctx.path, ...detail }, 'signed payload of the wrong shape acknowledged and dropped');
+        opts.log.warn(
+          { route: ctx.path, ...detail },
+          'signed payload of the wrong shape acknowledged and dropped',
+        );
         ctx.status = 200;
         ctx.body = onJunk();
         return undefined;

@@ -29,7 +29,8 @@ export function findShapeProblem(root: unknown, maxDepth = MAX_DEPTH): ShapeProb
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= maxDepth) return { reason: 'too_deep', path };
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], depth: depth + 1, path: `${path}[${i}]` });
+      for (let i = 0; i < value.length; i++)
+        stack.push({ value: value[i], depth: depth + 1, path: `${path}[${i}]` });
       continue;
     }
     for (const [key, child] of Object.entries(value)) {

@@ -82,7 +82,8 @@ export function unwrapRequest(
   if (!signed) return { kind: 'rejected', status: 401, reason: 'missing signature' };
   const checked = checkEnvelope(body, (token) => sameToken(token, secrets.verificationToken));
   if (checked.ok) return { kind: 'envelope', envelope: checked.envelope };
-  if (checked.reason === 'bad_token') return { kind: 'rejected', status: 401, reason: 'bad verification token' };
+  if (checked.reason === 'bad_token')
+    return { kind: 'rejected', status: 401, reason: 'bad verification token' };
   return {
     kind: 'junk',
     problem: checked.reason,

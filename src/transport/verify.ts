@@ -1,8 +1,16 @@
 import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
 
 /** Feishu's signature over one request: hex sha256(timestamp + nonce + encryptKey + raw body). */
-export function computeSignature(timestamp: string, nonce: string, encryptKey: string, rawBody: Buffer): string {
-  return createHash('sha256').update(timestamp + nonce + encryptKey, 'utf8').update(rawBody).digest('hex');
+export function computeSignature(
+  timestamp: string,
+  nonce: string,
+  encryptKey: string,
+  rawBody: Buffer,
+): string {
+  return createHash('sha256')
+    .update(timestamp + nonce + encryptKey, 'utf8')
+    .update(rawBody)
+    .digest('hex');
 }
 
 /** Why a request failed verification (logged, never shown to the caller). */

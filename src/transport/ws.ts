@@ -1,8 +1,8 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Config } from '../config.js';
 import type { Dispatcher } from '../dispatch/dispatcher.js';
-import type { Logger } from '../logger.js';
 import { i18nPair } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
 import { checkEnvelope } from './envelope.js';
 import { nestsTooDeep } from './shape-check.js';
 import { decryptPayload } from './verify.js';

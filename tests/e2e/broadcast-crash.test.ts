@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot, type Bot } from '../../src/app.js';
+import { type Bot, createBot } from '../../src/app.js';
 import { queueSend } from '../../src/domain/broadcast-queue.js';
 import {
   broadcastMessageKey,
@@ -139,7 +139,11 @@ describe('a broadcast to 200 chats survives a crash halfway', () => {
     expect(h.emulator.messages).toHaveLength(CHATS + 1); // the 200 cards and the /dept add answer
     const keys = chatIds.map((c) => broadcastMessageKey(broadcast.id, c));
     expect(await OutboxMessage.countDocuments({ key: { $in: keys }, state: 'sent' })).toBe(CHATS);
-    console.log(JSON.stringify(h.emulator.rateLimitViolations.slice(0,3)), h.emulator.rateLimitViolations.length, h.emulator.maxRateObserved("app_second", "im.message.create"));
+    console.log(
+      JSON.stringify(h.emulator.rateLimitViolations.slice(0, 3)),
+      h.emulator.rateLimitViolations.length,
+      h.emulator.maxRateObserved('app_second', 'im.message.create'),
+    );
     expect(h.emulator.rateLimitViolations).toHaveLength(0);
 
     // Another full run (say a second instance that missed the finish mark) changes nothing.

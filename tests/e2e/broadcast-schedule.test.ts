@@ -4,7 +4,7 @@ import { BroadcastScheduleModel } from '../../src/models/broadcast-schedule.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { formatZoned } from '../../src/time/zoned.js';
 import { validateCard } from '../emulator/index.js';
-import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const SH = 'Asia/Shanghai';

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/domain/audit.js';
 import { loadSettings } from '../../src/domain/settings.js';
+import { PersonModel } from '../../src/models/person.js';
 import { TenantSettingsModel } from '../../src/models/tenant-settings.js';
 import { validateCard } from '../emulator/index.js';
-import { PersonModel } from '../../src/models/person.js';
 import { askPrivately, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 

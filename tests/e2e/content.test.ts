@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentItemModel } from '../../src/models/content-item.js';
 import { BroadcastResponseModel } from '../../src/models/broadcast.js';
+import { ContentItemModel } from '../../src/models/content-item.js';
 import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { validateCard } from '../emulator/index.js';
-import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_ct_boot';

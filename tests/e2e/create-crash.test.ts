@@ -5,21 +5,21 @@
  * with one set of follow-up records and one card.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxMessage } from '../../src/models/outbox-message.js';
-import { AuditEntryModel } from '../../src/models/audit-entry.js';
-import { Job } from '../../src/models/job.js';
-import { TaskAssignmentModel, TaskModel, TaskTransitionModel } from '../../src/models/task.js';
 import { recordEvent } from '../../src/dispatch/inbox.js';
+import { addContentItem, addContentItems } from '../../src/domain/content-items.js';
+import { AuditEntryModel } from '../../src/models/audit-entry.js';
+import { BroadcastScheduleModel } from '../../src/models/broadcast-schedule.js';
+import { ContentItemModel } from '../../src/models/content-item.js';
 import { InboxEventModel } from '../../src/models/inbox-event.js';
+import { Job } from '../../src/models/job.js';
+import { OutboxMessage } from '../../src/models/outbox-message.js';
+import { PledgeModel, PledgeSignerModel } from '../../src/models/pledge.js';
+import { PollEligibleModel, PollModel } from '../../src/models/poll.js';
+import { TaskAssignmentModel, TaskModel, TaskTransitionModel } from '../../src/models/task.js';
 import { ManualClock } from '../../src/time/clock.js';
 import type { Envelope } from '../../src/transport/envelope.js';
 import { buildTextEvent, cardActionPayload, envelope, type TextMessageInput } from '../emulator/events.js';
 import { callbackValue, findButton } from '../emulator/index.js';
-import { PollEligibleModel, PollModel } from '../../src/models/poll.js';
-import { BroadcastScheduleModel } from '../../src/models/broadcast-schedule.js';
-import { addContentItem, addContentItems } from '../../src/domain/content-items.js';
-import { ContentItemModel } from '../../src/models/content-item.js';
-import { PledgeModel, PledgeSignerModel } from '../../src/models/pledge.js';
 import { runCrashingAfter } from '../support/crash-writes.js';
 import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';

@@ -36,7 +36,10 @@ const NAMES = new Map<string, string>([
   [BOOT, '王主任'],
   [LEAD_A, '陈处长'],
   [K, '综合科小刘'],
-  ...[...A, ...B, ...C].map((id, i): [string, string] => [id, `${SURNAMES[i]}${id.slice(6, 7) === 'b' ? '财' : '员'}${i}`]),
+  ...[...A, ...B, ...C].map((id, i): [string, string] => [
+    id,
+    `${SURNAMES[i]}${id.slice(6, 7) === 'b' ? '财' : '员'}${i}`,
+  ]),
 ]);
 
 describe('department scope on exports, lists and form targets', () => {
@@ -62,7 +65,12 @@ describe('department scope on exports, lists and form targets', () => {
     return { text: replies.map((m) => h.emulator.textOf(m)).join('\n'), replies };
   }
 
-  async function click(messageId: string, operator: string, text: string, formValue?: Record<string, unknown>) {
+  async function click(
+    messageId: string,
+    operator: string,
+    text: string,
+    formValue?: Record<string, unknown>,
+  ) {
     const result = await h.emulator.clickButton({ messageId, operator, text, formValue });
     await flush();
     expect(result.status).toBe(200);
@@ -115,7 +123,8 @@ describe('department scope on exports, lists and form targets', () => {
     h.emulator.addChat({ chatId: CHAT_A, name: '办公室工作群', members: [...A, K] });
     h.emulator.addChat({ chatId: CHAT_B, name: '财务处工作群', members: B });
     h.emulator.addChat({ chatId: CHAT_C, name: '纪检组工作群', members: C });
-    for (const chatId of [CHAT_A, CHAT_B, CHAT_C]) await h.emulator.botAddedToChat({ chatId, operator: BOOT });
+    for (const chatId of [CHAT_A, CHAT_B, CHAT_C])
+      await h.emulator.botAddedToChat({ chatId, operator: BOOT });
     await flush();
     for (const d of ['办公室', '财务处', '纪检组', '综合科 办公室']) await say(BOOT, `/dept add ${d}`);
     await say(BOOT, '/chat bind 办公室', { chatId: CHAT_A });
@@ -135,7 +144,10 @@ describe('department scope on exports, lists and form targets', () => {
   });
 
   it('a leader exporting a named poll across 办公室 and 财务处 gets only 办公室 voters and rows', async () => {
-    const created = await say(BOOT, '/poll new 廉洁教育形式 | 专题讲座 | 现场参观 群 办公室工作群 财务处工作群');
+    const created = await say(
+      BOOT,
+      '/poll new 廉洁教育形式 | 专题讲座 | 现场参观 群 办公室工作群 财务处工作群',
+    );
     const pollId = /(V[A-Z0-9]{4})/.exec(created.text)![1]!;
     await vote(CHAT_A, pollId, A.slice(0, 5), '专题讲座');
     await vote(CHAT_B, pollId, B.slice(0, 3), '现场参观');
@@ -163,11 +175,15 @@ describe('department scope on exports, lists and form targets', () => {
     expect(results.text).toContain('参与：8');
     const list = await say(LEAD_A, '/poll list');
     expect(list.text).toContain(pollId);
-    for (const text of [results.text, list.text]) for (const b of B) expect(text).not.toContain(NAMES.get(b)!);
+    for (const text of [results.text, list.text])
+      for (const b of B) expect(text).not.toContain(NAMES.get(b)!);
   });
 
   it('an anonymous poll where 财务处 has 3 respondents: no combination of shown figures reveals their split', async () => {
-    const created = await say(BOOT, '/poll new 对本部门作风满意吗 | 满意 | 不满意 匿名 群 办公室工作群 财务处工作群 纪检组工作群');
+    const created = await say(
+      BOOT,
+      '/poll new 对本部门作风满意吗 | 满意 | 不满意 匿名 群 办公室工作群 财务处工作群 纪检组工作群',
+    );
     const pollId = /(V[A-Z0-9]{4})/.exec(created.text)![1]!;
     await vote(CHAT_A, pollId, A, '满意');
     await vote(CHAT_B, pollId, B.slice(0, 3), '不满意');
@@ -204,8 +220,14 @@ describe('department scope on exports, lists and form targets', () => {
     await say(LEAD_A, `/poll export ${pollId} csv`);
     const leaderFiles = filesSince(LEAD_A, leaderBefore);
 
-    const shownChats = new Set([...shownIn(adminFiles, '分群', chats), ...shownIn(leaderFiles, '分群', chats)]);
-    const shownDepts = new Set([...shownIn(adminFiles, '分部门', depts), ...shownIn(leaderFiles, '分部门', depts)]);
+    const shownChats = new Set([
+      ...shownIn(adminFiles, '分群', chats),
+      ...shownIn(leaderFiles, '分群', chats),
+    ]);
+    const shownDepts = new Set([
+      ...shownIn(adminFiles, '分部门', depts),
+      ...shownIn(leaderFiles, '分部门', depts),
+    ]);
     expect(shownChats.has(CHAT_B)).toBe(false);
     expect(shownDepts.has(depts.get('财务处')!)).toBe(false);
     // The leader's rows are their department's only, and their totals add up shown rows alone.
@@ -217,7 +239,9 @@ describe('department scope on exports, lists and form targets', () => {
     const { cells } = await tallyPoll((await getPoll(pollId))!);
     expect(revealedGroups(cells, [...shownChats], [...shownDepts])).toEqual([]);
     // Showing every slice of 5 or more (the rule before) would give 财务处 away.
-    expect(revealedGroups(cells, [CHAT_A, CHAT_C], [depts.get('办公室')!, depts.get('纪检组')!]).length).toBeGreaterThan(0);
+    expect(
+      revealedGroups(cells, [CHAT_A, CHAT_C], [depts.get('办公室')!, depts.get('纪检组')!]).length,
+    ).toBeGreaterThan(0);
   });
 
   it('/pledge new offers a leader only their departments and chats; a forged submit naming 财务处 is refused', async () => {
@@ -240,7 +264,10 @@ describe('department scope on exports, lists and form targets', () => {
     expect(byChat.toast?.type).toBe('error');
     expect(byChat.toast?.content).toContain('不属于您分管的部门');
     expect(byChat.toast?.content).toContain('您可以选择的群：办公室工作群');
-    const byDept = await click(form.id, LEAD_A, '发起签署', { ...base, pledge_depts: [await deptId('财务处')] });
+    const byDept = await click(form.id, LEAD_A, '发起签署', {
+      ...base,
+      pledge_depts: [await deptId('财务处')],
+    });
     expect(byDept.toast?.content).toContain('部门“财务处”不在您分管的范围内');
     expect(byDept.toast?.content).toContain('办公室、综合科');
     const byPerson = await click(form.id, LEAD_A, '发起签署', { ...base, pledge_people: [B[0]] });
@@ -257,13 +284,17 @@ describe('department scope on exports, lists and form targets', () => {
     // /pledge send and /pledge rule keep to the same scope.
     const send = await say(LEAD_A, `/pledge send ${pledge._id} @${NAMES.get(B[1]!)}`, { mentions: [B[1]!] });
     expect(send.text).toContain('不在您分管的部门内');
-    expect((await say(LEAD_A, `/pledge rule ${pledge._id} 部门 财务处`)).text).toContain('不在您分管的范围内');
-    expect((await say(LEAD_A, `/pledge rule ${pledge._id} 财务处工作群`)).text).toContain('不属于您分管的部门');
+    expect((await say(LEAD_A, `/pledge rule ${pledge._id} 部门 财务处`)).text).toContain(
+      '不在您分管的范围内',
+    );
+    expect((await say(LEAD_A, `/pledge rule ${pledge._id} 财务处工作群`)).text).toContain(
+      '不属于您分管的部门',
+    );
     expect((await refusals('pledge.send')).length).toBe(1);
     expect((await refusals('pledge.rule')).length).toBe(2);
   });
 
-  it('the task form offers only the leader\'s chats; a forged submit with 财务处\'s chat is refused and changes nothing', async () => {
+  it("the task form offers only the leader's chats; a forged submit with 财务处's chat is refused and changes nothing", async () => {
     const form = await formOf(LEAD_A, '/task add');
     expect(form.json).toContain(CHAT_A);
     expect(form.json).not.toContain(CHAT_B);
@@ -297,15 +328,19 @@ describe('department scope on exports, lists and form targets', () => {
     const task = (await TaskModel.findOne({}).lean())!;
     expect(task).toMatchObject({ chatId: CHAT_A, owners: [A[0]] });
     // Its creator may not add a 财务处 owner afterwards either.
-    const edit = await say(LEAD_A, `/task edit ${task._id} 负责人 @${NAMES.get(A[0]!)} @${NAMES.get(B[0]!)}`, {
-      mentions: [A[0]!, B[0]!],
-    });
+    const edit = await say(
+      LEAD_A,
+      `/task edit ${task._id} 负责人 @${NAMES.get(A[0]!)} @${NAMES.get(B[0]!)}`,
+      {
+        mentions: [A[0]!, B[0]!],
+      },
+    );
     expect(edit.text).toContain(`${NAMES.get(B[0]!)} 不在您分管的部门内`);
     expect((await TaskModel.findById(task._id).lean())?.owners).toEqual([A[0]]);
     expect((await refusals('task.edit')).map((r) => r.detail)).toEqual(['scope:owner']);
   });
 
-  it('poll targets: a leader may not start a poll in 财务处\'s chat, by text or by a forged form', async () => {
+  it("poll targets: a leader may not start a poll in 财务处's chat, by text or by a forged form", async () => {
     const polls = await PollModel.countDocuments();
     const typed = await say(LEAD_A, '/poll new 问题 | 甲 | 乙 群 财务处工作群');
     expect(typed.text).toContain('不属于您分管的部门');

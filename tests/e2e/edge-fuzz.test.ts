@@ -38,7 +38,8 @@ describe('edge fuzz: 10,000 signed bodies', () => {
     const started = new Map<number, string>();
     const client = mongoose.connection.getClient();
     client.on('commandStarted', (e) => {
-      if (WRITES.has(e.commandName)) started.set(e.requestId, `${e.commandName} ${String(e.command[e.commandName])}`);
+      if (WRITES.has(e.commandName))
+        started.set(e.requestId, `${e.commandName} ${String(e.command[e.commandName])}`);
     });
     client.on('commandSucceeded', (e) => {
       const what = started.get(e.requestId);
@@ -127,7 +128,11 @@ describe('edge fuzz: 10,000 signed bodies', () => {
       return o.body.route === '/lark/events' ? answer.outcome !== 'ignored' : answer.toast?.type !== 'error';
     });
     expect(
-      bad.slice(0, 10).map((o) => `${o.status} ${o.body.route} ${o.body.label} → ${JSON.stringify(o.answer).slice(0, 120)}`),
+      bad
+        .slice(0, 10)
+        .map(
+          (o) => `${o.status} ${o.body.route} ${o.body.label} → ${JSON.stringify(o.answer).slice(0, 120)}`,
+        ),
       `seed ${seed}`,
     ).toEqual([]);
     expect(wrote, `seed ${seed}: writes during the invalid phase`).toEqual([]);
@@ -139,10 +144,17 @@ describe('edge fuzz: 10,000 signed bodies', () => {
     const second = await runAll(maybe);
     await h.bot.dispatcher.idle();
     const fiveXx = second.filter((o) => o.status >= 500);
-    expect(fiveXx.map((o) => `${o.status} ${o.body.label}`), `seed ${seed}`).toEqual([]);
-    expect(second.filter((o) => (o.answer as { outcome?: string }).outcome === 'accepted').length).toBeGreaterThan(0);
+    expect(
+      fiveXx.map((o) => `${o.status} ${o.body.label}`),
+      `seed ${seed}`,
+    ).toEqual([]);
+    expect(
+      second.filter((o) => (o.answer as { outcome?: string }).outcome === 'accepted').length,
+    ).toBeGreaterThan(0);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect(first.length + second.length).toBe(TOTAL);
-    console.log(`edge fuzz: ${TOTAL} bodies in ${Date.now() - started} ms, invalid phase ${firstMs} ms (seed ${seed})`);
+    console.log(
+      `edge fuzz: ${TOTAL} bodies in ${Date.now() - started} ms, invalid phase ${firstMs} ms (seed ${seed})`,
+    );
   }, 180_000);
 });

@@ -1,13 +1,13 @@
 import mongoose from 'mongoose';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEntryModel } from '../../src/models/audit-entry.js';
 import { forgetDeliveredToSenders } from '../../src/domain/feedback-relay.js';
+import { AuditEntryModel } from '../../src/models/audit-entry.js';
 import { FeedbackModel, FeedbackRelayModel } from '../../src/models/feedback.js';
 import { OutboxMessage, OutboxResult } from '../../src/models/outbox-message.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { callbackValue, findButton, type StoredMessage, validateCard } from '../emulator/index.js';
-import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_fb_boot';
@@ -224,7 +224,9 @@ describe('feedback channel (监督员意见), end to end through the emulator', 
     expect(await OutboxMessage.countDocuments({ receiveId: ANON })).toBe(0);
     expect(await OutboxMessage.countDocuments({ openId: ANON })).toBe(0);
     // ... with their delivery records (each record belongs to an entry still there).
-    const entries = new Set((await OutboxMessage.find({}).select({ _id: 1 }).lean()).map((d) => String(d._id)));
+    const entries = new Set(
+      (await OutboxMessage.find({}).select({ _id: 1 }).lean()).map((d) => String(d._id)),
+    );
     const records = await OutboxResult.find({}).lean();
     for (const r of records) expect(entries.has(String(r._id).split(':')[0]!), String(r._id)).toBe(true);
     // The sender's stored events (the /feedback messages, the anonymous form press) name nobody.

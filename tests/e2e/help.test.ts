@@ -21,7 +21,13 @@ describe('commands in a group chat, end to end', () => {
 
   it('@bot /help posts exactly one valid help card to that chat', async () => {
     const before = h.emulator.messagesTo({ chatId: GROUP }).length;
-    const sent = await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: MEMBER, text: '/help', mentionBot: true });
+    const sent = await h.emulator.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: MEMBER,
+      text: '/help',
+      mentionBot: true,
+    });
     expect(sent.status).toBe(200);
     await h.settle();
     const replies = h.emulator.messagesTo({ chatId: GROUP }).slice(before);
@@ -39,7 +45,13 @@ describe('commands in a group chat, end to end', () => {
 
   it('an admin sees the admin commands in the help card', async () => {
     const before = h.emulator.messagesTo({ chatId: GROUP }).length;
-    await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '帮助', mentionBot: true });
+    await h.emulator.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: ADMIN,
+      text: '帮助',
+      mentionBot: true,
+    });
     await h.settle();
     const [reply] = h.emulator.messagesTo({ chatId: GROUP }).slice(before);
     expect(h.emulator.textOf(reply!)).toContain('/chat bind');
@@ -47,7 +59,13 @@ describe('commands in a group chat, end to end', () => {
 
   it('/help chat explains one command family with its aliases and who may use it', async () => {
     const before = h.emulator.messagesTo({ chatId: GROUP }).length;
-    await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: MEMBER, text: '/help chat', mentionBot: true });
+    await h.emulator.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: MEMBER,
+      text: '/help chat',
+      mentionBot: true,
+    });
     await h.settle();
     const [reply] = h.emulator.messagesTo({ chatId: GROUP }).slice(before);
     const text = h.emulator.textOf(reply!);
@@ -61,17 +79,31 @@ describe('commands in a group chat, end to end', () => {
     h.emulator.addUser({ openId: NEW, name: '赵新' });
     await Promise.all(
       Array.from({ length: 6 }, () =>
-        h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: NEW, text: '/whoami', mentionBot: true }),
+        h.emulator.sendText({
+          chatId: GROUP,
+          chatType: 'group',
+          sender: NEW,
+          text: '/whoami',
+          mentionBot: true,
+        }),
       ),
     );
     await h.settle();
-    const lookups = h.emulator.calls.filter((c) => c.operation === 'contact.user.get' && c.path.includes(NEW));
+    const lookups = h.emulator.calls.filter(
+      (c) => c.operation === 'contact.user.get' && c.path.includes(NEW),
+    );
     expect(lookups).toHaveLength(1);
   });
 
   it('the same event delivered three times still gets one reply', async () => {
     const before = h.emulator.messagesTo({ chatId: GROUP }).length;
-    const first = await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: MEMBER, text: '/help', mentionBot: true });
+    const first = await h.emulator.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: MEMBER,
+      text: '/help',
+      mentionBot: true,
+    });
     await h.emulator.redeliver(first.eventId);
     await h.emulator.redeliver(first.eventId);
     await h.settle();
@@ -88,7 +120,10 @@ describe('commands in a group chat, end to end', () => {
       await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender, text, mentionBot: true });
       await h.settle();
     }
-    const texts = h.emulator.messagesTo({ chatId: GROUP }).slice(before).map((m) => h.emulator.textOf(m));
+    const texts = h.emulator
+      .messagesTo({ chatId: GROUP })
+      .slice(before)
+      .map((m) => h.emulator.textOf(m));
     expect(texts).toHaveLength(3);
     expect(texts[0]).toContain('引号没有配对');
     expect(texts[1]).toContain('用法');
@@ -98,7 +133,13 @@ describe('commands in a group chat, end to end', () => {
 
   it('a member is refused an admin command, politely, with no effect', async () => {
     const before = h.emulator.messagesTo({ chatId: GROUP }).length;
-    await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: MEMBER, text: '/chat bind 财务科', mentionBot: true });
+    await h.emulator.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: MEMBER,
+      text: '/chat bind 财务科',
+      mentionBot: true,
+    });
     await h.settle();
     const [reply] = h.emulator.messagesTo({ chatId: GROUP }).slice(before);
     expect(h.emulator.textOf(reply!)).toContain('仅限管理员');
@@ -113,11 +154,25 @@ describe('commands in a group chat, end to end', () => {
     }
     const { DepartmentModel } = await import('../../src/models/department.js');
     const discipline = (await DepartmentModel.findOne({ name: '纪检组' }).lean())!;
-    await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '/chat bind 办公室', mentionBot: true });
+    await h.emulator.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: ADMIN,
+      text: '/chat bind 办公室',
+      mentionBot: true,
+    });
     await h.settle();
-    expect(h.emulator.textOf(h.emulator.messagesTo({ chatId: GROUP }).at(-1)!)).toContain('已将本群绑定到“办公室”');
+    expect(h.emulator.textOf(h.emulator.messagesTo({ chatId: GROUP }).at(-1)!)).toContain(
+      '已将本群绑定到“办公室”',
+    );
 
-    await h.emulator.sendText({ chatId: GROUP, chatType: 'group', sender: ADMIN, text: '/chat bind', mentionBot: true });
+    await h.emulator.sendText({
+      chatId: GROUP,
+      chatType: 'group',
+      sender: ADMIN,
+      text: '/chat bind',
+      mentionBot: true,
+    });
     await h.settle();
     const form = h.emulator.latestCard({ chatId: GROUP })!;
     expect(validateCard(form.content)).toEqual([]);

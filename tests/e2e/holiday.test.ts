@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/domain/audit.js';
 import { CalendarOverride } from '../../src/models/calendar-override.js';
-import { validateCard } from '../emulator/index.js';
 import { PersonModel } from '../../src/models/person.js';
+import { validateCard } from '../emulator/index.js';
 import { askPrivately, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 

@@ -3,8 +3,9 @@
  * good rows land (one document per person), bad rows are reported by line in Chinese and write
  * nothing, a second send changes nothing, and refusals and stray files are answered.
  */
-import ExcelJS from 'exceljs';
+
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditEntryModel } from '../../src/models/audit-entry.js';
 import { DepartmentModel, departmentNameKey } from '../../src/models/department.js';

@@ -72,7 +72,12 @@ describe('a chat the bot was removed from', () => {
     );
     expect(batched).toBe(1); // the member's copy only
     expect((await getDelivery('inactive-test:many-member'))?.state).toBeDefined();
-    for (const key of ['inactive-test:after', 'inactive-test:card', 'inactive-test:reply', 'inactive-test:many-group']) {
+    for (const key of [
+      'inactive-test:after',
+      'inactive-test:card',
+      'inactive-test:reply',
+      'inactive-test:many-group',
+    ]) {
       expect(await getDelivery(key), key).toBeNull();
     }
     // A late event from the group (e.g. a Feishu retry) gets no reply either.

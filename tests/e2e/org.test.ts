@@ -235,7 +235,9 @@ describe('organisation: admins, departments, roles and scope, end to end', () =>
     expect(dept).toContain('可使用：管理员、分管领导');
     const role = await say(h, ZHANG, '/help 角色');
     expect(role).toContain('例如：/role leader @张三 办公室');
-    expect(await say(h, BOOT, '/role boss @张华', { mentions: [ZHANG] })).toContain('/role member @同事 [部门]');
+    expect(await say(h, BOOT, '/role boss @张华', { mentions: [ZHANG] })).toContain(
+      '/role member @同事 [部门]',
+    );
     expect(await say(h, BOOT, '/admin add')).toContain('例如：/admin add @张三');
     expect(await say(h, BOOT, '/dept rename 办公室')).toContain('/dept rename <旧名> <新名>');
   });

@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLarkClient, type LarkClient } from '../../src/lark/client.js';
 import { deliver } from '../../src/lark/deliver.js';
-import { enqueue, type EnqueueInput, getDelivery, MAX_OUTBOX_FILE_BYTES } from '../../src/lark/outbox.js';
+import { type EnqueueInput, enqueue, getDelivery, MAX_OUTBOX_FILE_BYTES } from '../../src/lark/outbox.js';
 import { claimMessage, findDueHeads } from '../../src/lark/outbox-claim.js';
 import { createOutboxMessenger } from '../../src/lark/outbox-messenger.js';
 import { Sender } from '../../src/lark/sender.js';

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLarkClient, type LarkClient } from '../../src/lark/client.js';
 import { deliver } from '../../src/lark/deliver.js';
-import { enqueue, type EnqueueInput, findOutboxMessage, findSent } from '../../src/lark/outbox.js';
+import { type EnqueueInput, enqueue, findOutboxMessage, findSent } from '../../src/lark/outbox.js';
 import { claimMessage, findDueHeads, resultId } from '../../src/lark/outbox-claim.js';
 import { Sender } from '../../src/lark/sender.js';
 import { createSilentLogger } from '../../src/logger.js';
@@ -68,7 +68,11 @@ describe('outbox delivery is recorded per entry: no second copy after any delay'
   afterAll(async () => emu?.close());
   beforeEach(async () => {
     clock = new ManualClock(Date.now());
-    await Promise.all([OutboxMessage.deleteMany({}), OutboxClaim.deleteMany({}), OutboxResult.deleteMany({})]);
+    await Promise.all([
+      OutboxMessage.deleteMany({}),
+      OutboxClaim.deleteMany({}),
+      OutboxResult.deleteMany({}),
+    ]);
   });
   afterEach(() => emu.clearFaults());
 

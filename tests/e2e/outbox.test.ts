@@ -8,16 +8,16 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLarkClient, type LarkClient } from '../../src/lark/client.js';
 import { deliver, scopesFor } from '../../src/lark/deliver.js';
-import { RATE_RULES } from '../../src/lark/rate-rules.js';
 import {
+  type EnqueueInput,
   enqueue,
   enqueueMany,
-  type EnqueueInput,
   findOutboxMessage,
   findSent,
   getDelivery,
 } from '../../src/lark/outbox.js';
 import { claimMessage, findDueHeads } from '../../src/lark/outbox-claim.js';
+import { RATE_RULES } from '../../src/lark/rate-rules.js';
 import { Sender, type SenderOptions } from '../../src/lark/sender.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { OutboxClaim, OutboxMessage } from '../../src/models/outbox-message.js';

@@ -4,7 +4,7 @@ import { PledgeModel, PledgeSignatureModel } from '../../src/models/pledge.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { formatZoned } from '../../src/time/zoned.js';
 import { type StoredMessage, validateCard } from '../emulator/index.js';
-import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_esc_boot';

@@ -4,7 +4,7 @@ import { AuditEntryModel } from '../../src/models/audit-entry.js';
 import { PledgeModel, PledgeSignatureModel } from '../../src/models/pledge.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { type StoredMessage, validateCard } from '../emulator/index.js';
-import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_pl_boot';

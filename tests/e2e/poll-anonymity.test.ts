@@ -19,7 +19,15 @@ const LABELS = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '
 
 /** Every Date-valued top-level field of some documents. */
 function dateFields(docs: Record<string, unknown>[]): string[] {
-  return [...new Set(docs.flatMap((d) => Object.entries(d).filter(([, v]) => v instanceof Date).map(([k]) => k)))];
+  return [
+    ...new Set(
+      docs.flatMap((d) =>
+        Object.entries(d)
+          .filter(([, v]) => v instanceof Date)
+          .map(([k]) => k),
+      ),
+    ),
+  ];
 }
 
 /**
@@ -32,8 +40,18 @@ async function readAsAttacker(poll: string, choiceOf: Map<string, string>, votin
   const orders = async (name: string, filter: object) => {
     const c = db.collection(name);
     const natural = await c.find(filter).toArray();
-    const out = [natural, await c.find(filter).sort({ _id: 1 }).toArray(), await c.find(filter).sort({ _id: -1 }).toArray()];
-    for (const f of dateFields(natural)) out.push(await c.find(filter).sort({ [f]: 1 }).toArray());
+    const out = [
+      natural,
+      await c.find(filter).sort({ _id: 1 }).toArray(),
+      await c.find(filter).sort({ _id: -1 }).toArray(),
+    ];
+    for (const f of dateFields(natural))
+      out.push(
+        await c
+          .find(filter)
+          .sort({ [f]: 1 })
+          .toArray(),
+      );
     return out;
   };
   const ballotOrders = await orders('poll_ballots', { poll });
@@ -61,7 +79,9 @@ async function readAsAttacker(poll: string, choiceOf: Map<string, string>, votin
     }
   }
   // Sealed votes: equal length, opaque.
-  const sealed = (await PollVoterModel.find({ poll, sealed: { $exists: true } }).lean()).map((v) => v.sealed!);
+  const sealed = (await PollVoterModel.find({ poll, sealed: { $exists: true } }).lean()).map(
+    (v) => v.sealed!,
+  );
   expect(new Set(sealed.map((s) => s.length)).size).toBeLessThanOrEqual(1);
   for (const s of sealed) {
     expect(s).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/); // nonce.ciphertext.tag, base64url: no JSON in clear
@@ -75,7 +95,9 @@ async function readAsAttacker(poll: string, choiceOf: Map<string, string>, votin
       for (const [voter, key] of choiceOf) {
         if (!s.includes(voter)) continue;
         inspected++;
-        expect(s, `${name} names ${voter} with the choice`).not.toMatch(new RegExp(`"o"\\s*:\\s*"${key}"|poll_opt_${key}"`));
+        expect(s, `${name} names ${voter} with the choice`).not.toMatch(
+          new RegExp(`"o"\\s*:\\s*"${key}"|poll_opt_${key}"`),
+        );
         if (name === 'poll_ballots') throw new Error('a ballot names a voter');
       }
     }
@@ -93,11 +115,19 @@ describe('anonymous polls against a reader of the whole database', () => {
     const sent = await h.emulator.sendText({ chatType: 'group', chatId: G, sender, text, mentionBot: true });
     expect(sent.status).toBe(200);
     await h.settle();
-    return h.emulator.messages.filter((m) => m.parentId === sent.messageId).map((m) => h.emulator.textOf(m)).join('\n');
+    return h.emulator.messages
+      .filter((m) => m.parentId === sent.messageId)
+      .map((m) => h.emulator.textOf(m))
+      .join('\n');
   }
 
   beforeAll(async () => {
-    h = await startHarness({ admins: [BOOT], clock, emulator: { callbackTimeoutMs: 15_000 }, bot: { callbackBudgetMs: 12_000 } });
+    h = await startHarness({
+      admins: [BOOT],
+      clock,
+      emulator: { callbackTimeoutMs: 15_000 },
+      bot: { callbackBudgetMs: 12_000 },
+    });
     h.emulator.addUser({ openId: BOOT, name: '王主任' });
     for (const [i, m] of MEMBERS.entries()) h.emulator.addUser({ openId: m, name: `成员${i + 1}` });
     h.emulator.addChat({ chatId: G, name: '匿名测试群', members: [BOOT, ...MEMBERS] });
@@ -117,7 +147,11 @@ describe('anonymous polls against a reader of the whole database', () => {
     const seen: number[] = [];
     for (const [i, voter] of order.entries()) {
       clock.advance(7000);
-      const r = await h.emulator.clickButton({ messageId: card.messageId, operator: voter, text: LABELS[i]! });
+      const r = await h.emulator.clickButton({
+        messageId: card.messageId,
+        operator: voter,
+        text: LABELS[i]!,
+      });
       await h.settle();
       expect(r.toast?.content).toContain('已匿名提交');
       choiceOf.set(voter, `o${i + 1}`);
@@ -188,10 +222,15 @@ describe('anonymous polls against a reader of the whole database', () => {
     ['after the old generation is cleared', () => crashAfter(PollBallotModel, 'deleteMany')],
     ['after the new generation is inserted', () => crashAfter(PollBallotModel.collection, 'insertMany')],
     ['after the counted generation switches', () => crashAfter(PollMixModel, 'updateOne', sets('"counted"'))],
-    ['after the old ballots are deleted', () => crashAfter(PollBallotModel, 'deleteMany', (a) => JSON.stringify(a[0]).includes('$ne'))],
+    [
+      'after the old ballots are deleted',
+      () => crashAfter(PollBallotModel, 'deleteMany', (a) => JSON.stringify(a[0]).includes('$ne')),
+    ],
   ];
 
-  it.each(crashPoints.map(([name, crash], i) => [name, closePoints[i]![0], crash, closePoints[i]![1]] as const))(
+  it.each(
+    crashPoints.map(([name, crash], i) => [name, closePoints[i]![0], crash, closePoints[i]![1]] as const),
+  )(
     'a crash %s (then %s at close): a re-run counts every vote exactly once',
     async (_name, _closeName, crashMix, crashClose) => {
       const answer = await say(BOOT, '/poll new 是否满意 | 满意 | 一般 | 不满意 匿名');
@@ -199,7 +238,8 @@ describe('anonymous polls against a reader of the whole database', () => {
       const poll = (await getPoll(id))!;
       const picks = ['o1', 'o1', 'o2', 'o3', 'o1', 'o2'];
       // A vote is ONE insert: the sealed voter record is the counted vote and the guard.
-      for (const [i, o] of picks.entries()) expect(await castVote(poll, member(i + 1), [o], clock.now())).toEqual({ ok: true, changed: false });
+      for (const [i, o] of picks.entries())
+        expect(await castVote(poll, member(i + 1), [o], clock.now())).toEqual({ ok: true, changed: false });
       expect(await castVote(poll, member(1), ['o2'], clock.now())).toEqual({ ok: false, reason: 'already' });
       crashMix();
       await expect(mixBallots(id, { final: false })).rejects.toThrow('simulated crash');

@@ -16,7 +16,13 @@ describe('polls under load: 1,000 concurrent votes through the real dispatch', (
   let h: Harness;
 
   async function say(text: string) {
-    const sent = await h.emulator.sendText({ chatType: 'group', chatId: GROUP, sender: BOOT, text, mentionBot: true });
+    const sent = await h.emulator.sendText({
+      chatType: 'group',
+      chatId: GROUP,
+      sender: BOOT,
+      text,
+      mentionBot: true,
+    });
     await h.settle();
     return h.emulator.messages
       .filter((m) => m.parentId === sent.messageId)
@@ -27,7 +33,9 @@ describe('polls under load: 1,000 concurrent votes through the real dispatch', (
   /** Everyone clicks at once; each click is a signed callback through the emulator. */
   async function burst(messageId: string, clicks: Array<{ operator: string; o: string; p: string }>) {
     const results = await Promise.all(
-      clicks.map((c) => h.emulator.clickCard({ messageId, operator: c.operator, value: { a: 'poll.vote', p: c.p, o: c.o } })),
+      clicks.map((c) =>
+        h.emulator.clickCard({ messageId, operator: c.operator, value: { a: 'poll.vote', p: c.p, o: c.o } }),
+      ),
     );
     await h.settle();
     for (const r of results) {
@@ -52,7 +60,9 @@ describe('polls under load: 1,000 concurrent votes through the real dispatch', (
     for (const [i, openId] of MEMBERS.entries()) h.emulator.addUser({ openId, name: `同事${i}` });
     // People the bot already knows (fresh contact data), so each press is only the vote.
     const now = new Date();
-    await PersonModel.insertMany(MEMBERS.map((openId, i) => ({ openId, name: `同事${i}`, contactFetchedAt: now })));
+    await PersonModel.insertMany(
+      MEMBERS.map((openId, i) => ({ openId, name: `同事${i}`, contactFetchedAt: now })),
+    );
     h.emulator.addChat({ chatId: GROUP, name: '全体干部群', members: [BOOT, ...MEMBERS] });
     await h.emulator.botAddedToChat({ chatId: GROUP, operator: BOOT });
     await h.settle();
@@ -64,7 +74,9 @@ describe('polls under load: 1,000 concurrent votes through the real dispatch', (
     await h?.stop();
   });
 
-  it('anonymous: exact counts, and every second vote by the same person is refused', { timeout: 600_000 }, async () => {
+  it('anonymous: exact counts, and every second vote by the same person is refused', {
+    timeout: 600_000,
+  }, async () => {
     const answer = await say('/poll new 压力测试 | 甲 | 乙 | 丙 匿名');
     const id = /(V[A-Z0-9]{4})/.exec(answer)![1]!;
     const card = h.emulator.latestCard({ chatId: GROUP })!;
@@ -85,22 +97,32 @@ describe('polls under load: 1,000 concurrent votes through the real dispatch', (
     const results = await say(`/poll results ${id}`);
     expect(results).toContain(`参与：${N} / ${N + 1}`);
     // The first 100 voted once each, either option; everyone else their own option.
-    const counts = await Promise.all(keys.map((o) => PollBallotModel.countDocuments({ poll: id, options: o })));
+    const counts = await Promise.all(
+      keys.map((o) => PollBallotModel.countDocuments({ poll: id, options: o })),
+    );
     expect(counts.reduce((a, b) => a + b, 0)).toBe(N);
     const fixed = keys.map((_o, k) => MEMBERS.slice(100).filter((_, i) => (i + 100) % 3 === k).length);
     for (const k of [0, 1, 2]) expect(counts[k]).toBeGreaterThanOrEqual(fixed[k]!);
   });
 
-  it('named with changes allowed: a second vote replaces the first, one vote each', { timeout: 600_000 }, async () => {
+  it('named with changes allowed: a second vote replaces the first, one vote each', {
+    timeout: 600_000,
+  }, async () => {
     const answer = await say('/poll new 改票测试 | 甲 | 乙 可改');
     const id = /(V[A-Z0-9]{4})/.exec(answer)![1]!;
     const card = h.emulator.latestCard({ chatId: GROUP })!;
     const voters = MEMBERS.slice(0, 300);
-    const first = await burst(card.messageId, voters.map((operator) => ({ operator, o: 'o1', p: id })));
+    const first = await burst(
+      card.messageId,
+      voters.map((operator) => ({ operator, o: 'o1', p: id })),
+    );
     expect(first.filter((t) => t.includes('已投票：甲'))).toHaveLength(300);
     // Half of them change their mind, all at once (distinct documents: FerretDB 1.24 stalled
     // under hundreds of simultaneous rewrites of the same documents).
-    const changed = await burst(card.messageId, voters.slice(0, 150).map((operator) => ({ operator, o: 'o2', p: id })));
+    const changed = await burst(
+      card.messageId,
+      voters.slice(0, 150).map((operator) => ({ operator, o: 'o2', p: id })),
+    );
     expect(changed.filter((t) => t.includes('已改为：乙'))).toHaveLength(150);
     expect(await PollVoteModel.countDocuments({ poll: id })).toBe(300);
     expect(await PollVoteModel.countDocuments({ poll: id, options: 'o2' })).toBe(150);

@@ -48,7 +48,12 @@ describe('polls and satisfaction surveys, end to end', () => {
     return replies.map((m) => h.emulator.textOf(m)).join('\n');
   }
 
-  async function click(messageId: string, operator: string, text: string, formValue?: Record<string, unknown>) {
+  async function click(
+    messageId: string,
+    operator: string,
+    text: string,
+    formValue?: Record<string, unknown>,
+  ) {
     const result = await h.emulator.clickButton({ messageId, operator, text, formValue });
     await h.settle();
     expect(result.status).toBe(200);
@@ -77,7 +82,8 @@ describe('polls and satisfaction surveys, end to end', () => {
     }
     await h.settle();
     for (const d of ['机关', '办公室 机关', '财务处 机关', '纪检组 机关']) await say(BOOT, `/dept add ${d}`);
-    for (const n of [1, 2, 3, 4, 5, 6]) await say(BOOT, `/role member @成员${n} 办公室`, { mentions: [person(n)] });
+    for (const n of [1, 2, 3, 4, 5, 6])
+      await say(BOOT, `/role member @成员${n} 办公室`, { mentions: [person(n)] });
     for (const n of [11, 12]) await say(BOOT, `/role member @成员${n} 财务处`, { mentions: [person(n)] });
     expect(await say(BOOT, '/chat bind 办公室', { chatId: G1 })).toContain('办公室');
     expect(await say(BOOT, '/chat bind 财务处', { chatId: G2 })).toContain('财务处');
@@ -91,7 +97,9 @@ describe('polls and satisfaction surveys, end to end', () => {
     expect(await say(BOOT, '/poll new 只有问题', { chatId: G1 })).toContain('请至少写两个选项');
     expect(await say(BOOT, '/poll new 问题 | 甲 | 甲', { chatId: G1 })).toContain('不能重复');
     expect(await say(BOOT, '/poll new 问题 | 甲 | 乙 抽样 很多', { chatId: G1 })).toContain('抽样 30%');
-    expect(await say(BOOT, '/poll new 问题 | 甲 | 乙 截止 2026-11-01 18:00', { chatId: G1 })).toContain('已经过去');
+    expect(await say(BOOT, '/poll new 问题 | 甲 | 乙 截止 2026-11-01 18:00', { chatId: G1 })).toContain(
+      '已经过去',
+    );
     expect(await say(BOOT, '/poll new 问题 | 甲 | 乙')).toContain('群 全部');
     expect(await say(person(3), '/poll new 问题 | 甲 | 乙', { chatId: G1 })).toContain('仅限');
     expect(await PollModel.countDocuments()).toBe(0);
@@ -100,7 +108,9 @@ describe('polls and satisfaction surveys, end to end', () => {
   });
 
   it('named poll: buttons, a toast, one vote per person, a change when allowed, live results', async () => {
-    const answer = await say(BOOT, '/poll new 本季度廉洁教育形式 | 专题讲座 | 警示片 | 现场参观 可改', { chatId: G1 });
+    const answer = await say(BOOT, '/poll new 本季度廉洁教育形式 | 专题讲座 | 警示片 | 现场参观 可改', {
+      chatId: G1,
+    });
     expect(answer).toContain('可投票 11 人');
     const id = idFrom(answer);
     const card = pollCard(G1);
@@ -118,7 +128,9 @@ describe('polls and satisfaction surveys, end to end', () => {
     expect(results).toContain('参与：3 / 11');
     expect(results).toMatch(/警示片：█+░* 66\.7%（2 票）/);
 
-    const multi = idFrom(await say(BOOT, '/poll new 愿意参加哪些活动 | 读书会 | 参观 | 讲座 多选', { chatId: G1 }));
+    const multi = idFrom(
+      await say(BOOT, '/poll new 愿意参加哪些活动 | 读书会 | 参观 | 讲座 多选', { chatId: G1 }),
+    );
     const mcard = pollCard(G1);
     const ticked = await click(mcard.messageId, person(4), '提交', { poll_opt_o1: true, poll_opt_o3: true });
     expect(ticked.toast?.content).toContain('读书会、讲座');
@@ -161,7 +173,9 @@ describe('polls and satisfaction surveys, end to end', () => {
 
     const voters = new Set(votes.map((v) => v[0]));
     const before = new Map(EVERYONE.map((p) => [p, h.emulator.messagesTo({ openId: p }).length]));
-    expect(await say(BOOT, `/poll remind ${satisfaction}`)).toContain(`已私信提醒 ${EVERYONE.length - voters.size} 位`);
+    expect(await say(BOOT, `/poll remind ${satisfaction}`)).toContain(
+      `已私信提醒 ${EVERYONE.length - voters.size} 位`,
+    );
     for (const p of EVERYONE) {
       const fresh = h.emulator.messagesTo({ openId: p }).slice(before.get(p));
       const reminded = fresh.some((m) => h.emulator.textOf(m).includes('还没有参与'));
@@ -182,18 +196,30 @@ describe('polls and satisfaction surveys, end to end', () => {
     const [a, b] = await Promise.all([h.bot.scheduler.tick(), bot2.scheduler.tick()]);
     expect(a.ran + b.ran).toBeGreaterThanOrEqual(1);
     const deps = { messenger: h.bot.services.messenger, settings: h.bot.services.settings };
-    expect(await Promise.all([closeAndAnnounce(satisfaction, 'x', deps, clock.now()), closeAndAnnounce(satisfaction, 'y', deps, clock.now())])).toEqual(['already', 'already']);
+    expect(
+      await Promise.all([
+        closeAndAnnounce(satisfaction, 'x', deps, clock.now()),
+        closeAndAnnounce(satisfaction, 'y', deps, clock.now()),
+      ]),
+    ).toEqual(['already', 'already']);
     await h.settle();
     // The emulator's tenant token expired over those 8 hours: the sender retries a moment later.
     clock.advance(2000);
     await h.settle();
     await bot2.scheduler.stop();
     for (const chatId of [G1, G2, G3]) {
-      const results = h.emulator.messagesTo({ chatId }).filter((m) => h.emulator.textOf(m).includes(`【投票结果 ${satisfaction}】`));
+      const results = h.emulator
+        .messagesTo({ chatId })
+        .filter((m) => h.emulator.textOf(m).includes(`【投票结果 ${satisfaction}】`));
       expect(results).toHaveLength(1);
       expect(validateCard(results[0]!.current)).toEqual([]);
     }
-    const text = h.emulator.textOf(h.emulator.messagesTo({ chatId: G2 }).filter((m) => h.emulator.textOf(m).includes('投票结果')).at(-1)!);
+    const text = h.emulator.textOf(
+      h.emulator
+        .messagesTo({ chatId: G2 })
+        .filter((m) => h.emulator.textOf(m).includes('投票结果'))
+        .at(-1)!,
+    );
     expect(text).toContain(`参与：15 / ${EVERYONE.length}`);
     // 满意 10, 基本满意 3, 不满意 2 → (1000 + 180 + 0) / 15 = 78.7
     expect(text).toContain('满意度指数：**78.7**');
@@ -202,7 +228,9 @@ describe('polls and satisfaction surveys, end to end', () => {
     // Complementary suppression: 纪检组 alone would be 15 − 6 − 财务处, so 财务处 is hidden with it.
     expect(text).toMatch(/财务处工作群：为保护匿名不单独显示/);
     // The card no longer has buttons; a press on a stale copy is refused.
-    const closedCard = h.emulator.messagesTo({ chatId: G1 }).find((m) => h.emulator.textOf(m).includes(`【满意度调查 ${satisfaction}】`))!;
+    const closedCard = h.emulator
+      .messagesTo({ chatId: G1 })
+      .find((m) => h.emulator.textOf(m).includes(`【满意度调查 ${satisfaction}】`))!;
     expect(h.emulator.textOf(closedCard)).toContain('投票已结束');
     const late = await h.emulator.clickCard({
       messageId: closedCard.messageId,
@@ -245,7 +273,10 @@ describe('polls and satisfaction surveys, end to end', () => {
   it('exports aggregated figures only for an anonymous poll; close, list and export a named one', async () => {
     const before = h.emulator.messagesTo({ openId: BOOT }).length;
     expect(await say(BOOT, `/poll export ${satisfaction} csv`)).toContain('匿名投票只导出汇总结果');
-    const files = h.emulator.messagesTo({ openId: BOOT }).slice(before).filter((m) => m.msgType === 'file');
+    const files = h.emulator
+      .messagesTo({ openId: BOOT })
+      .slice(before)
+      .filter((m) => m.msgType === 'file');
     expect(files.length).toBeGreaterThanOrEqual(2);
     const csv = files.map((m) => h.emulator.uploadedFile(m)!.bytes.toString('utf8')).join('\n');
     expect(csv).toContain('满意,10,66.7');
@@ -261,7 +292,10 @@ describe('polls and satisfaction surveys, end to end', () => {
     expect(list).toContain(satisfaction);
     const xlsxBefore = h.emulator.messagesTo({ openId: BOOT }).length;
     await say(BOOT, `/poll export ${named}`);
-    const xlsx = h.emulator.messagesTo({ openId: BOOT }).slice(xlsxBefore).find((m) => m.msgType === 'file')!;
+    const xlsx = h.emulator
+      .messagesTo({ openId: BOOT })
+      .slice(xlsxBefore)
+      .find((m) => m.msgType === 'file')!;
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(h.emulator.uploadedFile(xlsx)!.bytes as never);
@@ -270,7 +304,9 @@ describe('polls and satisfaction surveys, end to end', () => {
     expect(JSON.stringify(votes.getSheetValues())).toContain('警示片');
   });
 
-  it('sampling 20 from 3 chats picks 20 distinct members; only they may vote', { timeout: 90_000 }, async () => {
+  it('sampling 20 from 3 chats picks 20 distinct members; only they may vote', {
+    timeout: 90_000,
+  }, async () => {
     const answer = await say(BOOT, '/poll satisfaction 作风建设 抽样 20人 群 全部');
     expect(answer).toContain('随机抽取 20 人');
     const id = /(V[A-Z0-9]{4})/.exec(answer)![1]!;
@@ -278,11 +314,15 @@ describe('polls and satisfaction surveys, end to end', () => {
     expect(new Set(sampled).size).toBe(20);
     for (const p of sampled) expect(EVERYONE).toContain(p);
     const gotCard = EVERYONE.filter((p) =>
-      h.emulator.messagesTo({ openId: p }).some((m) => m.msgType === 'interactive' && h.emulator.textOf(m).includes(id)),
+      h.emulator
+        .messagesTo({ openId: p })
+        .some((m) => m.msgType === 'interactive' && h.emulator.textOf(m).includes(id)),
     );
     expect(gotCard.sort()).toEqual([...sampled].sort());
     for (const chatId of [G1, G2, G3]) {
-      expect(h.emulator.messagesTo({ chatId }).some((m) => h.emulator.textOf(m).includes('随机抽样调查'))).toBe(true);
+      expect(
+        h.emulator.messagesTo({ chatId }).some((m) => h.emulator.textOf(m).includes('随机抽样调查')),
+      ).toBe(true);
     }
     const insider = sampled[0]!;
     const outsider = EVERYONE.find((p) => !sampled.includes(p))!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesBetween, minuteKey } from '../../src/jobs/claim.js';
+import { minuteKey, minutesBetween } from '../../src/jobs/claim.js';
 import { Scheduler } from '../../src/jobs/scheduler.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { Job } from '../../src/models/job.js';

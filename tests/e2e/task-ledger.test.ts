@@ -5,8 +5,9 @@
  * workbook (read back from the emulator's uploaded bytes) or as CSV files, a leader's export
  * holding only their departments.
  */
-import ExcelJS from 'exceljs';
+
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskImportKeyModel } from '../../src/domain/task-import.js';
 import { AuditEntryModel } from '../../src/models/audit-entry.js';

@@ -6,7 +6,7 @@ import { Job } from '../../src/models/job.js';
 import { TaskModel, TaskTransitionModel } from '../../src/models/task.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { formatZoned } from '../../src/time/zoned.js';
-import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const SH = 'Asia/Shanghai';

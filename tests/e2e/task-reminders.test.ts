@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDER_POLICY, planReminders } from '../../src/domain/task-reminders-plan.js';
-import { OVERDUE_JOB, overdueKeyBase, REMINDER_JOB, type ReminderDeps } from '../../src/domain/task-reminders.js';
 import type { TenantSettings } from '../../src/domain/settings.js';
+import {
+  OVERDUE_JOB,
+  overdueKeyBase,
+  REMINDER_JOB,
+  type ReminderDeps,
+} from '../../src/domain/task-reminders.js';
+import { DEFAULT_REMINDER_POLICY, planReminders } from '../../src/domain/task-reminders-plan.js';
 import {
   applyOwnerAction,
   cancelTask,
@@ -17,11 +22,11 @@ import { createSilentLogger } from '../../src/logger.js';
 import { Job } from '../../src/models/job.js';
 import { OutboxMessage } from '../../src/models/outbox-message.js';
 import { ManualClock } from '../../src/time/clock.js';
+import { addDays } from '../../src/time/day-key.js';
 import { DEFAULT_QUIET_HOURS } from '../../src/time/quiet-hours.js';
 import { WorkCalendar } from '../../src/time/workdays.js';
 import { formatZoned, zonedDayKey } from '../../src/time/zoned.js';
-import { addDays } from '../../src/time/day-key.js';
-import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const SH = 'Asia/Shanghai';

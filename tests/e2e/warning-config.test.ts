@@ -6,7 +6,7 @@ import { DepartmentModel } from '../../src/models/department.js';
 import { TaskModel } from '../../src/models/task.js';
 import { WarningConfigModel } from '../../src/models/warning-config.js';
 import { ManualClock } from '../../src/time/clock.js';
-import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_wc_boot';

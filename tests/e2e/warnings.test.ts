@@ -6,7 +6,7 @@ import { DepartmentModel } from '../../src/models/department.js';
 import { TaskModel } from '../../src/models/task.js';
 import { WarningTransitionModel } from '../../src/models/warning.js';
 import { ManualClock } from '../../src/time/clock.js';
-import { type Harness, startHarness, drainOnManualClock } from '../support/harness.js';
+import { drainOnManualClock, type Harness, startHarness } from '../support/harness.js';
 import { useTestDb } from '../support/test-db.js';
 
 const BOOT = 'ou_wn_boot';

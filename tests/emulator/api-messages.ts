@@ -5,8 +5,8 @@
  */
 import { checkCard } from './card-rules.js';
 import { type ApiRequest, bodyOf, type EmuContext } from './context.js';
-import { type ApiReply, cardFail, fieldViolation, imFail, ok } from './responses.js';
 import type { RateScope } from './rate-limits.js';
+import { type ApiReply, cardFail, fieldViolation, imFail, ok } from './responses.js';
 import { type EmuChat, ids, type StoredMessage } from './world.js';
 
 const HOUR = 3_600_000;

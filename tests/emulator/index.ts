@@ -38,8 +38,8 @@ import {
 } from './events.js';
 import { type ActiveFault, FaultBox, type FaultSpec } from './faults.js';
 import {
-  RateLimiter,
   type RateLimitConfig,
+  RateLimiter,
   type RateLimitViolation,
   type RateScope,
   resolveRateLimits,
@@ -57,35 +57,35 @@ import {
   World,
 } from './world.js';
 
+export { callbackValue, findButton, walkComponents } from './card-query.js';
 export {
-  validateCard,
-  checkCard,
-  cardWarnings,
-  countComponents,
-  cardBytes,
   type CardProblem,
+  cardBytes,
+  cardWarnings,
+  checkCard,
+  countComponents,
+  validateCard,
 } from './card-rules.js';
-export { renderTranscript, type TranscriptOptions } from './transcript.js';
+export { buildSignedRequest, decryptFromLark, encryptForLark, signLarkRequest } from './crypto.js';
 export { renderCardText, renderMessageText } from './render-text.js';
-export { encryptForLark, decryptFromLark, signLarkRequest, buildSignedRequest } from './crypto.js';
-export { findButton, callbackValue, walkComponents } from './card-query.js';
+export { renderTranscript, type TranscriptOptions } from './transcript.js';
 export type {
+  ActiveFault,
+  CardActionInput,
   Delivery,
   DeliveryAttempt,
-  RecordedCall,
-  StoredMessage,
-  EmuUser,
   EmuChat,
   EmuFile,
   EmuUpload,
+  EmuUser,
+  EventEnvelope,
   FaultSpec,
-  ActiveFault,
   RateLimitConfig,
   RateLimitViolation,
   RateScope,
+  RecordedCall,
+  StoredMessage,
   TextMessageInput,
-  CardActionInput,
-  EventEnvelope,
 };
 
 /** Options of {@link startEmulator}. */

@@ -3,8 +3,8 @@ import {
   createServer,
   type IncomingMessage,
   type Server,
-  STATUS_CODES,
   type ServerResponse,
+  STATUS_CODES,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {

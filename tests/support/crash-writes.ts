@@ -42,7 +42,10 @@ export class SimulatedCrash extends Error {
 function patchOnce(): void {
   if (patched) return;
   patched = true;
-  const proto = mongoose.mongo.Collection.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const proto = mongoose.mongo.Collection.prototype as unknown as Record<
+    string,
+    (...a: unknown[]) => unknown
+  >;
   for (const name of WRITE_METHODS) {
     const original = proto[name]!;
     proto[name] = function (this: unknown, ...args: unknown[]) {

@@ -48,7 +48,9 @@ export function loadSeeds(token: string): Seed[] {
   const files = readdirSync(EXAMPLES_DIR).filter(
     (f) =>
       f.endsWith('.json') &&
-      (f.startsWith('im.message.receive_v1') || f.startsWith('im.chat.member.') || f.startsWith('card.action.trigger')) &&
+      (f.startsWith('im.message.receive_v1') ||
+        f.startsWith('im.chat.member.') ||
+        f.startsWith('card.action.trigger')) &&
       !f.includes('.response.') &&
       !f.includes('flat_variant'),
   );
@@ -152,7 +154,14 @@ const REQUIRED: Record<Seed['family'], Path[]> = {
   ],
 };
 
-const ENVELOPE_REQUIRED: Path[] = [['schema'], ['header'], ['event'], ['header', 'event_id'], ['header', 'event_type'], ['header', 'token']];
+const ENVELOPE_REQUIRED: Path[] = [
+  ['schema'],
+  ['header'],
+  ['event'],
+  ['header', 'event_id'],
+  ['header', 'event_type'],
+  ['header', 'token'],
+];
 
 const UNICODE_JUNK = [
   '\u200b\u200c\u200d\ufeff',
@@ -200,7 +209,9 @@ function getAt(root: Json, path: Path): Json | undefined {
 
 function parentOf(root: Json, path: Path): Record<string | number, Json> | undefined {
   const parent = getAt(root, path.slice(0, -1));
-  return parent !== null && typeof parent === 'object' ? (parent as Record<string | number, Json>) : undefined;
+  return parent !== null && typeof parent === 'object'
+    ? (parent as Record<string | number, Json>)
+    : undefined;
 }
 
 function setAt(root: Json, path: Path, value: Json): boolean {
@@ -231,7 +242,9 @@ function objectNodes(root: Json, path: Path = []): Path[] {
 /** Every leaf path of a tree. */
 function leafPaths(root: Json, path: Path = []): Path[] {
   if (root === null || typeof root !== 'object') return [path];
-  const entries: Array<[string | number, Json]> = Array.isArray(root) ? root.map((v, i) => [i, v]) : Object.entries(root);
+  const entries: Array<[string | number, Json]> = Array.isArray(root)
+    ? root.map((v, i) => [i, v])
+    : Object.entries(root);
   return entries.flatMap(([k, v]) => leafPaths(v, [...path, k]));
 }
 
@@ -253,7 +266,8 @@ export function generateBodies(
     const header = payload.header as { [key: string]: Json };
     header.event_id = uniqueId();
     const route = seed.family === 'card' ? '/lark/callbacks' : '/lark/events';
-    const made = intent === 'invalid' ? mutateInvalid(seed, payload, rnd, pick) : mutateMaybe(seed, payload, rnd, pick);
+    const made =
+      intent === 'invalid' ? mutateInvalid(seed, payload, rnd, pick) : mutateMaybe(seed, payload, rnd, pick);
     if (!made) continue;
     // One in fifty bodies goes to the other URL: the transport must cope with that too.
     const where = rnd() < 0.02 ? (route === '/lark/events' ? '/lark/callbacks' : '/lark/events') : route;
@@ -297,7 +311,9 @@ function mutateInvalid(
       return { json: JSON.stringify(payload), label: `${path.join('.')} = ${JSON.stringify(value)}` };
     }
     case 'drop': {
-      const present = [...ENVELOPE_REQUIRED, ...REQUIRED[seed.family]].filter((p) => getAt(payload, p) !== undefined);
+      const present = [...ENVELOPE_REQUIRED, ...REQUIRED[seed.family]].filter(
+        (p) => getAt(payload, p) !== undefined,
+      );
       const path = pick(present);
       if (!deleteAt(payload, path)) return undefined;
       return { json: JSON.stringify(payload), label: `drop ${path.join('.')}` };
@@ -313,12 +329,16 @@ function mutateInvalid(
     case 'deepNesting': {
       const nodes = objectNodes(payload);
       const path = pick(nodes);
-      (getAt(payload, path) as Record<string, Json>)[pick(['value', 'nest', 'open_id', 'x'])] = '__deep_nesting__';
+      (getAt(payload, path) as Record<string, Json>)[pick(['value', 'nest', 'open_id', 'x'])] =
+        '__deep_nesting__';
       const depth = rnd() < 0.03 ? 100_000 : pick([17, 40, 1_000, 5_000]);
       const open = rnd() < 0.5 ? '[' : '{"a":';
       const close = open === '[' ? ']' : '}';
       const deep = `${open.repeat(depth)}1${close.repeat(depth)}`;
-      return { json: JSON.stringify(payload).replace(DEEP, deep), label: `${path.join('.')} nested ${depth} deep` };
+      return {
+        json: JSON.stringify(payload).replace(DEEP, deep),
+        label: `${path.join('.')} nested ${depth} deep`,
+      };
     }
     case 'eventType': {
       const other = {
@@ -344,9 +364,19 @@ function mutateInvalid(
     case 'hugeId': {
       const path = pick([
         ['header', 'event_id'],
-        ...(seed.family === 'message' ? [['event', 'message', 'chat_id'], ['event', 'message', 'message_id']] : []),
+        ...(seed.family === 'message'
+          ? [
+              ['event', 'message', 'chat_id'],
+              ['event', 'message', 'message_id'],
+            ]
+          : []),
         ...(seed.family === 'member' ? [['event', 'chat_id']] : []),
-        ...(seed.family === 'card' ? [['event', 'operator', 'open_id'], ['event', 'context', 'open_chat_id']] : []),
+        ...(seed.family === 'card'
+          ? [
+              ['event', 'operator', 'open_id'],
+              ['event', 'context', 'open_chat_id'],
+            ]
+          : []),
       ] as Path[]);
       const size = rnd() < 0.02 ? 600_000 : pick([129, 300, 4_097, 20_000]);
       if (!setAt(payload, path, 'ó'.repeat(size))) return undefined;
@@ -390,7 +420,9 @@ function mutateMaybe(
     // Junk text where the bot reads text: message content, names, input values.
     const junk = pick(UNICODE_JUNK).repeat(rnd() < 0.05 ? 30_000 : pick([1, 3, 100, 1_000]));
     if (seed.family === 'message') {
-      (getAt(payload, ['event', 'message']) as Record<string, Json>).content = JSON.stringify({ text: `@_user_1 /help ${junk}` });
+      (getAt(payload, ['event', 'message']) as Record<string, Json>).content = JSON.stringify({
+        text: `@_user_1 /help ${junk}`,
+      });
     } else if (seed.family === 'member') {
       (payload.event as Record<string, Json>).name = junk.slice(0, 4096);
     } else {
@@ -401,13 +433,29 @@ function mutateMaybe(
     return { json: JSON.stringify(payload), label: `junk text ×${junk.length}` };
   }
   // A field the bot does not read gets another type, or is dropped.
-  const read = [...HEADER_SLOTS, ...READ_SLOTS[seed.family], ...USER_ADDED_SLOTS, ...ENVELOPE_REQUIRED.map((p): [Path, Kind] => [p, 'object'])];
+  const read = [
+    ...HEADER_SLOTS,
+    ...READ_SLOTS[seed.family],
+    ...USER_ADDED_SLOTS,
+    ...ENVELOPE_REQUIRED.map((p): [Path, Kind] => [p, 'object']),
+  ];
   const unread = leafPaths(payload).filter(
-    (p) => p.length > 1 && !read.some(([r]) => startsWith(p, r) || startsWith(r, p)) && !startsWith(p, ['event', 'action', 'form_value']),
+    (p) =>
+      p.length > 1 &&
+      !read.some(([r]) => startsWith(p, r) || startsWith(r, p)) &&
+      !startsWith(p, ['event', 'action', 'form_value']),
   );
   if (unread.length === 0) return undefined;
   const path = pick(unread);
-  const value = pick([42, true, null, ['x', 1], { nested: { deeper: 'x' } }, '', 'x'.repeat(10_000)] as Json[]);
+  const value = pick([
+    42,
+    true,
+    null,
+    ['x', 1],
+    { nested: { deeper: 'x' } },
+    '',
+    'x'.repeat(10_000),
+  ] as Json[]);
   if (rnd() < 0.3) deleteAt(payload, path);
   else setAt(payload, path, value);
   return { json: JSON.stringify(payload), label: `unread ${path.join('.')}` };

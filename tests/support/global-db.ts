@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { canConnect, startLocalDb, type LocalDb } from '../../scripts/local-db.js';
+import { canConnect, type LocalDb, startLocalDb } from '../../scripts/local-db.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,15 +25,15 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   const wanted = process.env.TEST_DB_BACKEND ?? 'auto';
-  const usePostgres =
-    wanted === 'postgresql' || (wanted === 'auto' && (await canConnect('127.0.0.1', 5432)));
+  const usePostgres = wanted === 'postgresql' || (wanted === 'auto' && (await canConnect('127.0.0.1', 5432)));
   dataDir = mkdtempSync(join(tmpdir(), 'ferretdb-test-'));
   db = await startLocalDb({
     backend: usePostgres ? 'postgresql' : 'sqlite',
     dir: dataDir,
     logLevel: process.env.TEST_DB_LOG_LEVEL === 'debug' ? 'debug' : 'none',
     // FerretDB opens up to 50 PostgreSQL connections by default; leave room for other clients.
-    postgresqlUrl: process.env.TEST_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres?pool_max_conns=20',
+    postgresqlUrl:
+      process.env.TEST_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres?pool_max_conns=20',
   });
   project.provide('mongoUri', db.uri);
 }

@@ -3,7 +3,7 @@
  * outbox, sender, scheduler) on the test database. Used by the e2e tests and the demo.
  */
 import { randomBytes } from 'node:crypto';
-import { createBot, type Bot, type BotOptions } from '../../src/app.js';
+import { type Bot, type BotOptions, createBot } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { createLarkClient, type LarkClient } from '../../src/lark/client.js';
 import { createSilentLogger, type Logger } from '../../src/logger.js';

@@ -25,7 +25,8 @@ export function revealedGroups(
     const weights = cells.map((c) => lines.reduce((w, inLine, i) => w + (inLine(c) ? coef[i]! : 0), 0));
     if (weights.every((w) => w === 0 || w === 1)) {
       const n = cells.reduce((sum, c, i) => sum + (weights[i] === 1 ? c.respondents : 0), 0);
-      if (n > 0 && n < 5 && n < total) found.push(coef.map((k, i) => (k === 0 ? '' : `${k > 0 ? '+' : '-'}${names[i]}`)).join(''));
+      if (n > 0 && n < 5 && n < total)
+        found.push(coef.map((k, i) => (k === 0 ? '' : `${k > 0 ? '+' : '-'}${names[i]}`)).join(''));
     }
     let i = 0;
     while (i < coef.length && coef[i] === 1) coef[i++] = -1;

@@ -3,7 +3,7 @@
  * for the bounded-import tests and `npm run bench:imports`: wide rows, a shared-strings bomb,
  * entries that declare or inflate to hundreds of MB, and a lying size header.
  */
-import { crc32, constants, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /** One file to put in the archive; `raw` gives its compressed bytes and sizes by hand. */
 export interface ZipPart {

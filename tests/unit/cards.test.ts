@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardMention } from '../../cards/escape.js';
 import { buildChatBindForm, buildChatBoundCard } from '../../cards/chat-bind-card.js';
+import { cardMention } from '../../cards/escape.js';
 import { buildHelpCard, buildHelpDetailCard } from '../../cards/help-card.js';
 import { translator } from '../../src/i18n/index.js';
 import { renderCardText, validateCard } from '../emulator/index.js';
@@ -15,7 +15,13 @@ const cards = {
   ]),
   helpEnglish: buildHelpCard(en, 'admins', [{ usage: '/help [command]', summary: 'List commands' }]),
   helpDetail: buildHelpDetailCard(zh, 'chat', [
-    { usage: '/chat bind <部门名>', summary: '将本群绑定到部门', aliases: ['群聊 绑定'], whoMay: '管理员', example: '/chat bind 办公室' },
+    {
+      usage: '/chat bind <部门名>',
+      summary: '将本群绑定到部门',
+      aliases: ['群聊 绑定'],
+      whoMay: '管理员',
+      example: '/chat bind 办公室',
+    },
   ]),
   bindForm: buildChatBindForm(zh, 'oc_test', [{ value: 'd_1', label: '机关 / 办公室' }]),
   bound: buildChatBoundCard(zh, '办公室', cardMention('ou_x')),

@@ -18,7 +18,13 @@ describe('loadConfig', () => {
     const result = loadConfig(valid);
     expect(result).toMatchObject({
       ok: true,
-      config: { domain: 'feishu', mode: 'webhook', port: 3000, timezone: 'Asia/Shanghai', bootstrapAdmins: [] },
+      config: {
+        domain: 'feishu',
+        mode: 'webhook',
+        port: 3000,
+        timezone: 'Asia/Shanghai',
+        bootstrapAdmins: [],
+      },
     });
   });
 
@@ -43,7 +49,10 @@ describe('loadConfig', () => {
   it('accepts lark, a base URL and ws mode', () => {
     expect(loadConfig({ ...valid, LARK_DOMAIN: 'lark', LARK_MODE: 'ws' }).ok).toBe(true);
     const local = loadConfig({ ...valid, LARK_DOMAIN: 'http://127.0.0.1:9000', BOT_ADMINS: 'ou_a, ou_b' });
-    expect(local).toMatchObject({ ok: true, config: { domain: 'http://127.0.0.1:9000', bootstrapAdmins: ['ou_a', 'ou_b'] } });
+    expect(local).toMatchObject({
+      ok: true,
+      config: { domain: 'http://127.0.0.1:9000', bootstrapAdmins: ['ou_a', 'ou_b'] },
+    });
   });
 });
 

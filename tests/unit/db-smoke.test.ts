@@ -2,7 +2,10 @@ import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { useTestDb } from '../support/test-db.js';
 
-const Probe = mongoose.model('Probe', new mongoose.Schema({ key: { type: String, unique: true }, n: Number }));
+const Probe = mongoose.model(
+  'Probe',
+  new mongoose.Schema({ key: { type: String, unique: true }, n: Number }),
+);
 
 describe('test database', () => {
   useTestDb();

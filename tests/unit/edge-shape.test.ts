@@ -15,7 +15,10 @@ describe('edge shape checks', () => {
   });
 
   it('finds operator keys, dotted keys, U+0000 and deep nesting anywhere', () => {
-    expect(findShapeProblem({ a: [{ b: { $ne: null } }] })).toEqual({ reason: 'operator_key', path: 'a[0].b.$ne' });
+    expect(findShapeProblem({ a: [{ b: { $ne: null } }] })).toEqual({
+      reason: 'operator_key',
+      path: 'a[0].b.$ne',
+    });
     expect(findShapeProblem({ 'x.y': 1 })?.reason).toBe('operator_key');
     expect(findShapeProblem({ a: ['ok', 'bad\u0000'] })?.reason).toBe('nul_char');
     let deep: unknown = 1;
@@ -25,7 +28,11 @@ describe('edge shape checks', () => {
   });
 
   it('types the fields the bot reads and lets unknown fields through', () => {
-    const ok = checkEnvelope({ schema: '2.0', header, event: { chat_id: 'oc_1', i18n_names: { zh_cn: '群' } } });
+    const ok = checkEnvelope({
+      schema: '2.0',
+      header,
+      event: { chat_id: 'oc_1', i18n_names: { zh_cn: '群' } },
+    });
     expect(ok.ok).toBe(true);
     const bad = checkEnvelope({ schema: '2.0', header, event: { chat_id: { $ne: null } } });
     expect(bad).toMatchObject({ ok: false, reason: 'operator_key', eventId: 'e1' });
@@ -33,7 +40,9 @@ describe('edge shape checks', () => {
     expect(typed).toMatchObject({ ok: false, reason: 'bad_event_fields', path: 'event.chat_id' });
     const unknown = checkEnvelope({ schema: '2.0', header: { ...header, event_type: 'x.y_v1' }, event: {} });
     expect(unknown).toMatchObject({ ok: false, reason: 'unknown_event_type' });
-    expect(checkEnvelope({ schema: '2.0', header, event: {} }, () => false)).toMatchObject({ reason: 'bad_token' });
+    expect(checkEnvelope({ schema: '2.0', header, event: {} }, () => false)).toMatchObject({
+      reason: 'bad_token',
+    });
   });
 
   it('has a schema for every event type a handler is registered for', () => {

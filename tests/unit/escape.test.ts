@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { card, markdown } from '../../cards/elements.js';
 import {
   cardMention,
   escapeCardMarkdown,
   escapeTextMessage,
+  markup,
   renderUserSpans,
   stripMarks,
   textMention,
   truncateText,
   userText,
 } from '../../cards/escape.js';
-import { card, markdown } from '../../cards/elements.js';
 import { renderCardUserText } from '../../cards/render-card.js';
-import { markup } from '../../cards/escape.js';
 import { t } from '../../src/i18n/index.js';
 import { cardBytes, renderCardText } from '../emulator/index.js';
 
@@ -82,12 +82,16 @@ describe('authored markdown (content bodies, sign-off documents)', () => {
   it('keeps the author emphasis and http(s) links, neutralises tags, mentions and other schemes', async () => {
     const { authoredMarkdown } = await import('../../cards/escape.js');
     expect(authoredMarkdown('**廉洁** 从我做起\n- 第一条')).toBe('**廉洁** 从我做起\n- 第一条');
-    expect(authoredMarkdown('详见[通知](https://example.gov.cn/a?b=1)')).toBe('详见[通知](https://example.gov.cn/a?b=1)');
+    expect(authoredMarkdown('详见[通知](https://example.gov.cn/a?b=1)')).toBe(
+      '详见[通知](https://example.gov.cn/a?b=1)',
+    );
     expect(authoredMarkdown('<at id=all></at><at user_id="all"></at>')).toBe(
       '&#60;at id=all>&#60;/at>&#60;at user_id="all">&#60;/at>',
     );
     expect(authoredMarkdown('<font color=red>x</font>')).not.toMatch(/<font/);
-    expect(authoredMarkdown('[点我](javascript:alert(1))')).toBe('&#91;点我&#93;&#40;javascript&#58;alert(1))');
+    expect(authoredMarkdown('[点我](javascript:alert(1))')).toBe(
+      '&#91;点我&#93;&#40;javascript&#58;alert(1))',
+    );
     expect(authoredMarkdown('[x](lark://open)')).not.toMatch(/\]\(lark:/);
     expect(authoredMarkdown('[a<at id=all></at>](https://x.cn)')).not.toContain('<at');
     expect(authoredMarkdown('> 天知，神知\n\n**启示**')).toBe('> 天知，神知\n\n**启示**');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { cardMention } from '../../cards/escape.js';
 import { buildAdminListCard } from '../../cards/admin-list-card.js';
 import {
   buildDeptAddedCard,
@@ -8,6 +7,7 @@ import {
   buildDeptMembersCard,
   buildDeptTreeCard,
 } from '../../cards/dept-cards.js';
+import { cardMention } from '../../cards/escape.js';
 import { buildRoleDoneCard, buildRoleForm } from '../../cards/role-cards.js';
 import { buildWhoamiCard } from '../../cards/whoami-card.js';
 import { buildTree, type DepartmentView, renderTree } from '../../src/domain/departments.js';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { departmentNames, personAndDepartments } from '../../src/commands/org-args.js';
 import { tokenize } from '../../src/commands/tokenize.js';
-import { personAndDepartments, departmentNames } from '../../src/commands/org-args.js';
-import { createOrgAccessPolicy } from '../../src/domain/org-access.js';
 import {
   addDepartment,
   moveDepartment,
   removeDepartment,
   renameDepartment,
 } from '../../src/domain/departments.js';
+import { createOrgAccessPolicy } from '../../src/domain/org-access.js';
 import { withOrgLock } from '../../src/domain/org-lock.js';
 import { mayAddUnder, mayManageDepartment, type OrgActor } from '../../src/domain/org-scope.js';
 import { addAdmin, assignRole, removeAdmin } from '../../src/domain/roles.js';

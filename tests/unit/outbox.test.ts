@@ -8,13 +8,13 @@ import {
   onEnqueue,
   outboxUuid,
 } from '../../src/lark/outbox.js';
+import { SentRecorder } from '../../src/lark/outbox-batch.js';
 import {
   claimMessage,
   findDueHeads,
   hasEarlierUnfinished,
   resolveTarget,
 } from '../../src/lark/outbox-claim.js';
-import { SentRecorder } from '../../src/lark/outbox-batch.js';
 import { OutboxClaim, OutboxMessage, type OutboxMessageDoc } from '../../src/models/outbox-message.js';
 import { useTestDb } from '../support/test-db.js';
 

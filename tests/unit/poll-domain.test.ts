@@ -6,7 +6,11 @@ import type { PollView } from '../../src/domain/polls.js';
 
 describe('poll text form', () => {
   it('reads question, options and flags', () => {
-    const r = readPollNew('本季度形式 | 讲座 | 警示片 | 现场 参观 匿名 多选 截止 2026-12-01 18:00 结果 截止后 抽样 30% 群 办公室群、财务群'.split(' '));
+    const r = readPollNew(
+      '本季度形式 | 讲座 | 警示片 | 现场 参观 匿名 多选 截止 2026-12-01 18:00 结果 截止后 抽样 30% 群 办公室群、财务群'.split(
+        ' ',
+      ),
+    );
     expect(r).toMatchObject({
       question: '本季度形式',
       options: ['讲座', '警示片', '现场 参观'],
@@ -51,7 +55,11 @@ describe('eligibility and sampling', () => {
     expect(seen.size).toBeGreaterThan(20);
   });
   it('never stores a slice narrower than 5 people', () => {
-    const c = (openId: string, chatId: string, deptId: string | null): Candidate => ({ openId, chatId, deptId });
+    const c = (openId: string, chatId: string, deptId: string | null): Candidate => ({
+      openId,
+      chatId,
+      deptId,
+    });
     const people = [
       ...Array.from({ length: 6 }, (_, i) => c(`a${i}`, 'chatA', 'deptX')),
       ...Array.from({ length: 3 }, (_, i) => c(`b${i}`, 'chatA', 'deptY')),
@@ -93,9 +101,21 @@ describe('results', () => {
     expect(r.options.map((o) => o.percent)).toEqual([60, 30, 10]);
     expect(r.index).toBe(78);
     // chatB (4) is too small; chatC (5) is hidden too, else total − chatA − chatC = chatB.
-    expect(r.byChat.find((s) => s.id === 'chatB')).toMatchObject({ suppressed: true, respondents: 0, options: [] });
-    expect(r.byChat.find((s) => s.id === 'chatC')).toMatchObject({ suppressed: true, respondents: 0, options: [] });
-    expect(r.byChat.find((s) => s.id === 'chatA')).toMatchObject({ suppressed: false, respondents: 11, index: 76.4 });
+    expect(r.byChat.find((s) => s.id === 'chatB')).toMatchObject({
+      suppressed: true,
+      respondents: 0,
+      options: [],
+    });
+    expect(r.byChat.find((s) => s.id === 'chatC')).toMatchObject({
+      suppressed: true,
+      respondents: 0,
+      options: [],
+    });
+    expect(r.byChat.find((s) => s.id === 'chatA')).toMatchObject({
+      suppressed: false,
+      respondents: 11,
+      index: 76.4,
+    });
     expect(r.byDept).toEqual([]);
   });
 });

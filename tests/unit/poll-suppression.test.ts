@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countGroups, summarise, type VoteGroup } from '../../src/domain/poll-results.js';
-import { type PollCell, chooseHiddenSlices } from '../../src/domain/poll-suppression.js';
+import { chooseHiddenSlices, type PollCell } from '../../src/domain/poll-suppression.js';
 import type { PollView } from '../../src/domain/polls.js';
 import { revealedGroups } from '../support/subtraction.js';
 
@@ -67,7 +67,8 @@ describe('slice suppression against subtraction', () => {
       const depts = ['A', 'B', 'C', null].slice(0, 1 + rand(4));
       const cells: PollCell[] = [];
       for (const chat of chats)
-        for (const dept of depts) if (rand(3) > 0) cells.push({ chat, dept, respondents: rand(3) === 0 ? rand(5) : rand(12) });
+        for (const dept of depts)
+          if (rand(3) > 0) cells.push({ chat, dept, respondents: rand(3) === 0 ? rand(5) : rand(12) });
       const hidden = chooseHiddenSlices(cells);
       const shownChats = [...new Set(cells.map((c) => c.chat))].filter((c) => !hidden.chats.has(c));
       const shownDepts = [...new Set(cells.map((c) => c.dept))].filter((d) => !hidden.depts.has(d));

@@ -26,7 +26,9 @@ describe('SlidingSequence (real database)', () => {
   it('admits a burst of L at once, then each further call P after its own call L slots back', async () => {
     const clock = fakeNow(1_000_000);
     const seq = new SlidingSequence('app:burst', RULES, 100, clock.now);
-    const slots = (await Promise.all(Array.from({ length: 12 }, () => seq.reserve(60_000)))) as SequenceSlot[];
+    const slots = (await Promise.all(
+      Array.from({ length: 12 }, () => seq.reserve(60_000)),
+    )) as SequenceSlot[];
     expect(slots.every((s) => s.ok)).toBe(true);
     expect(slots.map((s) => s.n)).toEqual(Array.from({ length: 12 }, (_, i) => i));
     const times = slots.map((s) => s.at - 1_000_000);
@@ -52,13 +54,14 @@ describe('SlidingSequence (real database)', () => {
 
   it('keeps ≤ L per sliding window across three processes sharing the database', async () => {
     const clock = fakeNow(3_000_000);
-    const processes = Array.from({ length: 3 }, () => new SlidingSequence('app:shared', RULES, 100, clock.now));
+    const processes = Array.from(
+      { length: 3 },
+      () => new SlidingSequence('app:shared', RULES, 100, clock.now),
+    );
     const arrivals: number[] = [];
     const numbers = new Set<number>();
     for (let round = 0; round < 4; round++) {
-      const got = await Promise.all(
-        Array.from({ length: 9 }, (_, i) => processes[i % 3]!.reserve(60_000)),
-      );
+      const got = await Promise.all(Array.from({ length: 9 }, (_, i) => processes[i % 3]!.reserve(60_000)));
       got.forEach((s, i) => {
         if (!s.ok) return;
         numbers.add(s.n);

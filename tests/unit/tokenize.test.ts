@@ -45,7 +45,9 @@ describe('tokenize', () => {
   });
 
   it('drops the bot mention anywhere when the bot id is known', () => {
-    expect(tokenize('/help @_user_1', mentions, BOT)).toMatchObject({ tokens: [{ type: 'text', value: 'help' }] });
+    expect(tokenize('/help @_user_1', mentions, BOT)).toMatchObject({
+      tokens: [{ type: 'text', value: 'help' }],
+    });
   });
 
   it('reports an unclosed quote and empty text', () => {

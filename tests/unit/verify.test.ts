@@ -76,9 +76,9 @@ describe('verifySignature', () => {
       });
     }
     const t = String(now / 1000 - 299);
-    expect(verifySignature({ timestamp: t, nonce, signature: sign(t, nonce, KEY, body) }, body, KEY, now).ok).toBe(
-      true,
-    );
+    expect(
+      verifySignature({ timestamp: t, nonce, signature: sign(t, nonce, KEY, body) }, body, KEY, now).ok,
+    ).toBe(true);
   });
 
   it('rejects missing headers', () => {

@@ -63,7 +63,8 @@ export const importMessages = {
       'Could not read "{file}"; it may be damaged. Please save it again as .xlsx or CSV in Excel and resend.',
   },
   'import.limit.rows': {
-    'zh-CN': '文件超过 {max} 行数据的上限（读到第 {line} 行时停止），未导入任何数据。请分成几个文件，每个不超过 {max} 行后重新发送。',
+    'zh-CN':
+      '文件超过 {max} 行数据的上限（读到第 {line} 行时停止），未导入任何数据。请分成几个文件，每个不超过 {max} 行后重新发送。',
     'en-US':
       'The file has more than {max} data rows (reading stopped at row {line}); nothing was imported. Please split it into files of at most {max} rows and send them again.',
   },
@@ -91,16 +92,19 @@ export const importMessages = {
       'Unpacked, the file is larger than {max} MB; nothing was imported. Please delete unrelated sheets and pictures, or save it as CSV, and send it again.',
   },
   'import.limit.zipEntries': {
-    'zh-CN': '文件内部的部件超过 {max} 个，未导入任何数据。请在 Excel 中只保留名单所在的工作表，另存为 .xlsx 或 CSV 后重新发送。',
+    'zh-CN':
+      '文件内部的部件超过 {max} 个，未导入任何数据。请在 Excel 中只保留名单所在的工作表，另存为 .xlsx 或 CSV 后重新发送。',
     'en-US':
       'The file has more than {max} internal parts; nothing was imported. Please keep only the sheet with the list, save it as .xlsx or CSV and send it again.',
   },
   'import.limit.fileBytes': {
     'zh-CN': '文件超过 {max} MB，无法导入。请删去多余的工作表或列，或分成几个文件发送。',
-    'en-US': 'The file is larger than {max} MB. Please remove extra sheets or columns, or split it into several files.',
+    'en-US':
+      'The file is larger than {max} MB. Please remove extra sheets or columns, or split it into several files.',
   },
   'import.limit.time': {
-    'zh-CN': '文件过于复杂，{max} 秒内未能读完，未导入任何数据。请删除与导入无关的工作表，或另存为 CSV 后重新发送。',
+    'zh-CN':
+      '文件过于复杂，{max} 秒内未能读完，未导入任何数据。请删除与导入无关的工作表，或另存为 CSV 后重新发送。',
     'en-US':
       'The file is too complex to read within {max} seconds; nothing was imported. Please delete unrelated sheets, or save it as CSV, and send it again.',
   },
