@@ -43,9 +43,24 @@ const TENANT = 'tenant';
 type SettingsDoc = NonNullable<Awaited<ReturnType<typeof storedSettingsQuery>>>;
 const storedSettingsQuery = () => TenantSettingsModel.findById(TENANT).lean();
 
+/**
+ * Every event reads the settings (its language); a burst reads them once per second. A change
+ * made here is seen at once (the cache is dropped); one made by another instance within a second.
+ */
+const SETTINGS_CACHE_MS = 1_000;
+let cached: { at: number; timezone: string; settings: TenantSettings } | undefined;
+let generation = 0;
+
 /** Reads settings; `defaults.timezone` comes from BOT_TIMEZONE. */
 export async function loadSettings(defaults: { timezone: string }): Promise<TenantSettings> {
-  return (await loadSettingsDetail(defaults)).settings;
+  const started = Date.now();
+  if (cached && cached.timezone === defaults.timezone && started - cached.at < SETTINGS_CACHE_MS)
+    return cached.settings;
+  const seen = generation;
+  const { settings } = await loadSettingsDetail(defaults);
+  // A read that raced a local change must not cache what it read before the change.
+  if (seen === generation) cached = { at: started, timezone: defaults.timezone, settings };
+  return settings;
 }
 
 /** Reads settings with where each value comes from (for `/config show`). */
@@ -98,7 +113,11 @@ export async function updateSettings(patch: SettingsPatch, actor: string, now: D
     set[key] = patch[key];
     set[`changes.${key}`] = { by: actor, at: now };
   }
+  generation++;
+  cached = undefined;
   await TenantSettingsModel.updateOne({ _id: TENANT }, { $set: set }, { upsert: true });
+  generation++;
+  cached = undefined;
   if (patch.timezone !== undefined || patch.workdays !== undefined) invalidateCalendars();
 }
 
