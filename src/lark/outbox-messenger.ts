@@ -73,14 +73,16 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
       );
     },
     async replyText(key, messageId, value, chatId, p2pUser) {
-      if (await refused(key, chatId)) return;
+      // A private chat cannot be left by the bot: only group replies are checked.
+      if (!p2pUser && (await refused(key, chatId))) return;
       await enqueue(
         { key, kind: 'reply', messageId, chatId, openId: p2pUser, msgType: 'text', content: text(value) },
         now(),
       );
     },
     async replyCard(key, messageId, card, chatId, p2pUser) {
-      if (await refused(key, chatId)) return;
+      // A private chat cannot be left by the bot: only group replies are checked.
+      if (!p2pUser && (await refused(key, chatId))) return;
       await enqueue(
         {
           key,
