@@ -33,9 +33,23 @@ const round1 = (ms: number) => ms.toFixed(1);
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
+/** FerretDB 1.24 can stall for good under many concurrent operations; a phase gives up then. */
+const PHASE_LIMIT_MS = 60_000;
+
+async function timed(work: () => Promise<unknown>, phase = 'phase'): Promise<number> {
   const start = performance.now();
-  await work();
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, fail) => {
+    timer = setTimeout(
+      () => fail(new Error(`stalled > ${PHASE_LIMIT_MS / 1000} s in ${phase}`)),
+      PHASE_LIMIT_MS,
+    );
+  });
+  try {
+    await Promise.race([work(), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
   return performance.now() - start;
 }
 
@@ -57,21 +71,26 @@ async function measure(uri: string): Promise<Row> {
     await db.collection('warmup').insertOne(doc(0));
     const single = db.collection('single');
     const latencies: number[] = [];
-    for (let i = 0; i < n; i++) latencies.push(await timed(() => single.insertOne(doc(i))));
+    for (let i = 0; i < n; i++) latencies.push(await timed(() => single.insertOne(doc(i)), 'single inserts'));
     latencies.sort((a, b) => a - b);
     const concurrent = db.collection('concurrent');
-    const concurrentMs = await timed(() =>
-      Promise.all(Array.from({ length: n }, (_, i) => concurrent.insertOne(doc(i)))),
+    const concurrentMs = await timed(
+      () => Promise.all(Array.from({ length: n }, (_, i) => concurrent.insertOne(doc(i)))),
+      'concurrent inserts',
     );
     const many = db.collection('many');
-    const manyMs = await timed(() => many.insertMany(Array.from({ length: n }, (_, i) => doc(i))));
+    const manyMs = await timed(
+      () => many.insertMany(Array.from({ length: n }, (_, i) => doc(i))),
+      'insertMany',
+    );
     const ids = (await concurrent.find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
-    const findMs = await timed(() => Promise.all(ids.map((_id) => concurrent.findOne({ _id }))));
-    const updateMs = await timed(() =>
-      Promise.all(ids.map((_id) => concurrent.updateOne({ _id }, { $set: { state: 'sent' } }))),
+    const findMs = await timed(() => Promise.all(ids.map((_id) => concurrent.findOne({ _id }))), 'findOne');
+    const updateMs = await timed(
+      () => Promise.all(ids.map((_id) => concurrent.updateOne({ _id }, { $set: { state: 'sent' } }))),
+      'updateOne',
     );
     const updated = await concurrent.countDocuments({ state: 'sent' });
-    await db.dropDatabase();
+    await timed(() => db.dropDatabase(), 'dropDatabase');
     return {
       'insert p50 ms': round1(percentile(latencies, 50)),
       'insert p99 ms': round1(percentile(latencies, 99)),
@@ -81,7 +100,7 @@ async function measure(uri: string): Promise<Row> {
       [`${n} ∥ updateOne ms`]: `${round1(updateMs)}${updated === ids.length ? '' : ` (${updated} updated!)`}`,
     };
   } finally {
-    await client.close();
+    await Promise.race([client.close(), new Promise((r) => setTimeout(r, 5_000))]);
   }
 }
 
@@ -93,7 +112,7 @@ async function run(backend: Backend): Promise<Row> {
     const firstMs = await timed(async () => {
       db = await startLocalDb(options);
     });
-    const row = await measure(db!.uri);
+    const row = await measure(db!.uri).catch((error: Error) => ({ result: error.message }));
     await db!.stop();
     const restartMs = await timed(async () => {
       db = await startLocalDb(options);
