@@ -36,7 +36,13 @@ const db = await startLocalDb({
 });
 console.log(db.uri);
 console.error('本地数据库已启动，Ctrl+C 停止 / local database running, Ctrl+C to stop');
-const stop = () => void db.stop().then(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-db.process.once('exit', (code) => process.exit(code ?? 1));
+// Exit only once both servers are down: the embedded PostgreSQL stops after FerretDB.
+let stopping = false;
+const stopAndExit = (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  void db.stop().then(() => process.exit(code));
+};
+process.on('SIGINT', () => stopAndExit(0));
+process.on('SIGTERM', () => stopAndExit(0));
+db.process.once('exit', (code) => stopAndExit(code ?? 1));
