@@ -10,9 +10,9 @@ import type { ActionRegistry, ActionResult } from '../actions/registry.js';
 import { recordAudit } from '../domain/audit.js';
 import { mayViewPoll } from '../domain/poll-access.js';
 import { agencyView, renderPollCard, renderResultsCard } from '../domain/poll-announce.js';
-import { mixBallots } from '../domain/poll-mixer.js';
+import { mixAfterVote } from '../domain/poll-mixer.js';
 import { castVote, type VoteRefusal } from '../domain/poll-votes.js';
-import { getPoll, resultsVisible } from '../domain/polls.js';
+import { findEligible, getPoll, resultsVisible } from '../domain/polls.js';
 import type { EventContext } from '../dispatch/context.js';
 import type { MessageKey } from '../i18n/index.js';
 import { checkOptions, readSample } from './poll-args.js';
@@ -49,11 +49,16 @@ const REFUSAL: Record<VoteRefusal, MessageKey> = {
   too_many: 'poll.vote.tooMany',
 };
 
-/** One vote from a card. */
+/**
+ * One vote from a card. The poll and the presser's eligibility are read together (each through
+ * its read batcher, so a burst reads them once per flush). An anonymous vote is answered once
+ * its sealed voter record is stored; moving it into ballots runs after the answer, once per poll
+ * for all the votes stored meanwhile (a failure there leaves it for the next vote or the close).
+ */
 async function vote(ctx: EventContext, input: { poll: string; options: string[] }): Promise<ActionResult> {
-  const poll = await getPoll(input.poll);
+  const [poll, eligible] = await Promise.all([getPoll(input.poll), findEligible(input.poll, ctx.actor.openId)]);
   if (!poll) return { toast: { type: 'error', content: ctx.t('common.badAction') } };
-  const outcome = await castVote(poll, ctx.actor.openId, input.options, ctx.now());
+  const outcome = await castVote(poll, ctx.actor.openId, input.options, ctx.now(), eligible ?? null);
   if (!outcome.ok) {
     ctx.log.info({ poll: poll.id, reason: outcome.reason }, 'poll vote refused');
     await recordAudit(
@@ -63,10 +68,10 @@ async function vote(ctx: EventContext, input: { poll: string; options: string[] 
     return { toast: { type: 'warning', content: ctx.t(REFUSAL[outcome.reason]) } };
   }
   if (poll.anonymous) {
-    // The vote is stored (sealed); moving a batch into ballots is the mixer's, and a failure
-    // there leaves it for the next vote or the close.
-    await mixBallots(poll.id, { final: false }).catch((error: unknown) => ctx.logWithoutActor?.error({ err: error, poll: poll.id }, 'ballot mixer failed'));
-    return { toast: { type: 'success', content: ctx.t('poll.vote.doneAnonymous') } };
+    const after = mixAfterVote(poll.id).catch((error: unknown) =>
+      ctx.logWithoutActor?.error({ err: error, poll: poll.id }, 'ballot mixer failed'),
+    );
+    return { toast: { type: 'success', content: ctx.t('poll.vote.doneAnonymous') }, after };
   }
   const choice = poll.options.filter((o) => input.options.includes(o.key)).map((o) => o.label).join('、');
   const { t, tz } = await agencyView({ settings: () => ctx.services.settings() });

@@ -285,9 +285,12 @@ export class Dispatcher {
         });
       return toast('error', 'common.badAction');
     }
+    // The answer does not wait for the finish (tracked, so idle() does): a callback a crash left
+    // unfinished is swept and finished without running again (no event handler takes callbacks).
     const work: Promise<ActionResult> = spec.run(ctx, input.data).then(
-      async (result) => {
-        await finishEvent(eventId, this.owner, 'done', this.now());
+      (result) => {
+        this.track(finishEvent(eventId, this.owner, 'done', this.now()));
+        if (result.after) this.track(result.after);
         return result;
       },
       async (error: unknown) => {
@@ -318,13 +321,16 @@ export class Dispatcher {
     where: Pick<EventContext, 'chat' | 'messageId'>,
   ): Promise<EventContext> {
     const { services } = this.opts;
-    // Know every person who talks to the bot (name from the contact API, cached for a day).
-    if (openId)
-      await services.directory
-        .ensurePerson(openId)
-        .catch((error: unknown) => log.warn({ err: error }, 'contact lookup failed'));
+    // Know every person who talks to the bot (name from the contact API, cached for a day); the
+    // profile is built from that same read.
+    const person = openId
+      ? await services.directory.ensurePerson(openId).catch((error: unknown) => {
+          log.warn({ err: error }, 'contact lookup failed');
+          return undefined;
+        })
+      : undefined;
     const profile: ActorProfile = openId
-      ? await services.access.profileOf(openId)
+      ? await services.access.profileOf(openId, person)
       : { roles: [], name: '', deptId: null, leads: [], locale: null };
     const locale = profile.locale ?? (await services.settings()).locale ?? DEFAULT_LOCALE;
     let seq = 0;

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/index.js';
+import type { PersonView } from './people.js';
 
 /** What a person may do. */
 export type Role = 'admin' | 'leader' | 'supervisor' | 'member';
@@ -20,7 +21,8 @@ export interface ActorProfile {
 
 /** Answers "who is this person and what may they do". */
 export interface AccessPolicy {
-  profileOf(openId: string): Promise<ActorProfile>;
+  /** `known`: the person as just read by the caller (saves reading them again). */
+  profileOf(openId: string, known?: PersonView): Promise<ActorProfile>;
 }
 
 /** Everyone is a member; bootstrap admins from BOT_ADMINS are admins. No stored data. */

@@ -3,6 +3,7 @@
  * closing exactly once. Knows nothing of Feishu: plain ids in, plain values out.
  */
 import { randomInt } from 'node:crypto';
+import { readsOf } from '../batching/collections.js';
 import { PollClosureModel, PollEligibleModel, PollModel, type PollKind, type ResultMode } from '../models/poll.js';
 import { isDuplicateKeyError } from '../dispatch/inbox.js';
 import { insertKeyed, insertManyOnce } from './keyed-create.js';
@@ -194,10 +195,14 @@ async function createKeyedPoll(
   return { poll: (await getPoll(id))!, eligible };
 }
 
-/** One poll by id (case-insensitive), if it exists. */
+/**
+ * One poll by id (case-insensitive), if it exists. Read through the poll read batcher: a burst
+ * of presses reads each poll once per flush, and a flush starts after the reader asked, so a
+ * close acknowledged before is seen.
+ */
 export async function getPoll(id: string): Promise<PollView | undefined> {
-  const doc = await PollModel.findById(String(id).toUpperCase()).lean();
-  return doc ? toView(doc as PollLean) : undefined;
+  const doc = await readsOf<PollLean>(PollModel).get(String(id).toUpperCase());
+  return doc ? toView(doc) : undefined;
 }
 
 /** The newest polls (optionally only those with these ids), newest first. */
@@ -213,9 +218,11 @@ export async function pollsEligibleFor(openId: string): Promise<string[]> {
   return docs.map((d) => d.poll);
 }
 
-/** The eligible voter record of one person, if they may vote. */
+type EligibleLean = { _id: string; openId: string; chat?: string | null; dept?: string | null };
+
+/** The eligible voter record of one person, if they may vote (batched read by `_id`). */
 export async function findEligible(pollId: string, openId: string): Promise<EligibleEntry | undefined> {
-  const doc = await PollEligibleModel.findById(`${pollId}:${openId}`).lean();
+  const doc = await readsOf<EligibleLean>(PollEligibleModel).get(`${pollId}:${openId}`);
   return doc ? { openId: doc.openId, chat: doc.chat ?? null, dept: doc.dept ?? null } : undefined;
 }
 

@@ -19,7 +19,7 @@ export function useTestDb(): { uri: () => string } {
   let uri = '';
   beforeAll(async () => {
     uri = freshDbUri();
-    await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+    await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000, monitorCommands: true });
     await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
   });
   afterAll(async () => {
