@@ -19,8 +19,14 @@ export class CoalescedRuns<T> {
   /**
    * @param task the work for one key; `queued()` tells it, while it runs, whether requests are
    *   already waiting for a next run (a task may then skip a final re-check of its own).
+   * @param gatherMs how long a run waits for more requests before it starts (0: the requests of
+   *   the current turn of the event loop only). For work off the answer's path, a short wait
+   *   turns a burst into fewer, larger runs.
    */
-  constructor(private readonly task: (key: string, queued: () => boolean) => Promise<T>) {}
+  constructor(
+    private readonly task: (key: string, queued: () => boolean) => Promise<T>,
+    private readonly gatherMs = 0,
+  ) {}
 
   /** Resolves with the result of a run of `key` that started after this call. */
   request(key: string): Promise<T> {
@@ -41,8 +47,8 @@ export class CoalescedRuns<T> {
     this.running.add(key);
     try {
       for (;;) {
-        // Let the requests of this turn of the event loop join the run.
-        await new Promise<void>((r) => setImmediate(r));
+        // Let the requests of this turn of the event loop (or of the gathering time) join the run.
+        await new Promise<void>((r) => (this.gatherMs > 0 ? setTimeout(r, this.gatherMs) : setImmediate(r)));
         const served = this.waiting.get(key);
         if (!served || served.length === 0) break;
         this.waiting.delete(key);

@@ -176,8 +176,16 @@ async function mixOnce(pollId: string, opts: { final: boolean }): Promise<'done'
   }
 }
 
-/** One open-phase mixer run per poll at a time in this process; votes arriving meanwhile share the next. */
-const openMixes = new CoalescedRuns((pollId, queued) => mixBallots(pollId, { final: false, recheck: () => !queued() }));
+/**
+ * One open-phase mixer run per poll at a time in this process; votes arriving meanwhile share the
+ * next. A run waits MIX_GATHER_MS for more votes first: mixing is not on the answer's path, and
+ * a burst then costs a few runs of about ten commands each, not one per flush of votes.
+ */
+const MIX_GATHER_MS = 200;
+const openMixes = new CoalescedRuns(
+  (pollId, queued) => mixBallots(pollId, { final: false, recheck: () => !queued() }),
+  MIX_GATHER_MS,
+);
 
 /**
  * After an anonymous vote: runs the mixer on the poll once for every vote stored before this
