@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { insertsInto } from '../batching/collections.js';
+import { insertDocument } from '../batching/model-insert.js';
 import { AuditEntryModel } from '../models/audit-entry.js';
 
 /** One audit record as written by a handler. */
@@ -47,11 +47,8 @@ export async function recordAudit(input: AuditInput, now: Date): Promise<void> {
     eventId: input.eventId ?? '',
   };
   // Cast and validated as `create` would, then group-committed with the other audit entries.
-  const entry = new AuditEntryModel(doc);
-  const invalid = entry.validateSync();
-  if (invalid) throw invalid;
-  const inserted = await insertsInto(AuditEntryModel).insert(entry.toObject());
-  if (!inserted && !(input.key || input.id)) throw new Error(`audit entry ${String(entry._id)} exists`);
+  const inserted = await insertDocument(AuditEntryModel, doc);
+  if (!inserted && !(input.key || input.id)) throw new Error('audit entry exists');
 }
 
 /** An ObjectId derived from a key (a hash, so it carries no time). */

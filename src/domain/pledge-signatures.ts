@@ -3,6 +3,7 @@
  * signature id is claimed by a unique insert, so a double click or a race records one — and
  * admin voids, each a record of its own. Knows nothing of Feishu.
  */
+import { insertDocument } from '../batching/model-insert.js';
 import { PledgeSignatureModel, PledgeVoidModel } from '../models/pledge.js';
 import { getPledge, isDuplicate, isSigner, listSigners, type PledgeView } from './pledges.js';
 
@@ -128,13 +129,11 @@ export async function signPledge(
     messageId: input.messageId,
     eventId: input.eventId,
   };
-  try {
-    await PledgeSignatureModel.create(doc);
-  } catch (error) {
-    if (!isDuplicate(error)) throw error;
+  // Group-committed with the burst's other signatures; the unique id still decides a race.
+  if (!(await insertDocument(PledgeSignatureModel, doc))) {
     const won = await currentSignature(pledge, input.signer);
     if (won) return { ok: false, reason: 'duplicate', pledge, signature: won };
-    throw error;
+    throw new Error(`signature ${id} exists but is not valid`);
   }
   const { _id, pledgeId: _p, eventId: _e, ...rest } = doc;
   return { ok: true, pledge, signature: { id: _id, ...rest, voided: null } };
