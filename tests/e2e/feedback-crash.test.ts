@@ -15,6 +15,8 @@ const SENDER_NAME = '赵敏';
 
 type Spyable = Record<string, (...a: unknown[]) => unknown>;
 
+// Audit entries are group-committed (src/batching): their write is the collection's insertMany.
+
 /** The next matching call of `obj[method]` does its write, then the process "dies". */
 function crashAfter(obj: object, method: string, match: (args: unknown[]) => boolean = () => true) {
   const target = obj as Spyable;
@@ -73,8 +75,8 @@ describe('crash windows of anonymous feedback and of a reply relay', () => {
 
   const feedbackPoints: Array<[string, () => void]> = [
     ['after the item is stored', () => crashAfter(FeedbackModel, 'create')],
-    ['after the forwards, before the audit entry', () => crashBefore(AuditEntryModel, 'create')],
-    ['after the audit entry', () => crashAfter(AuditEntryModel, 'create')],
+    ['after the forwards, before the audit entry', () => crashBefore(AuditEntryModel.collection, 'insertMany')],
+    ['after the audit entry', () => crashAfter(AuditEntryModel.collection, 'insertMany')],
     ['after the answer, before the event forgets its sender', () => crashBefore(InboxEventModel, 'updateOne', has('envelope.event.sender'))],
     ['after the event forgot its sender', () => crashAfter(InboxEventModel, 'updateOne', has('envelope.event.sender'))],
   ];
@@ -123,7 +125,7 @@ describe('crash windows of anonymous feedback and of a reply relay', () => {
     ['after the claim', () => crashAfter(FeedbackReplyClaimModel, 'create')],
     ['after the relay is queued, before it is recorded on the item', () => crashBefore(FeedbackModel, 'updateOne', has('replies'))],
     ['after it is recorded on the item', () => crashAfter(FeedbackModel, 'updateOne', has('replies'))],
-    ['after the audit entry', () => crashAfter(AuditEntryModel, 'create', has('feedback.reply'))],
+    ['after the audit entry', () => crashAfter(AuditEntryModel.collection, 'insertMany', has('feedback.reply'))],
     ['after the claim is marked done', () => crashAfter(FeedbackReplyClaimModel, 'updateOne')],
   ];
 
