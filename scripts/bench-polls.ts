@@ -56,7 +56,7 @@ async function startRig(uri: string): Promise<Rig> {
   const emulator = await startEmulator({ ...TEST_APP, retryScheduleMs: [200, 400, 800], callbackTimeoutMs: 120_000, rateLimits: false });
   const here = dirname(fileURLToPath(import.meta.url));
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: join(here, '..'), stdio: 'inherit' });
-  const child = fork(join(here, 'bench-polls-bot.mjs'), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(here, 'bench-polls-bot.mjs'), [], { execArgv: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ask = <T>(msg: object, key: string): Promise<T> =>
     new Promise((resolve, reject) => {
       const on = (m: Record<string, unknown>) => {

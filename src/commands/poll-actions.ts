@@ -58,6 +58,9 @@ const REFUSAL: Record<VoteRefusal, MessageKey> = {
 async function vote(ctx: EventContext, input: { poll: string; options: string[] }): Promise<ActionResult> {
   const [poll, eligible] = await Promise.all([getPoll(input.poll), findEligible(input.poll, ctx.actor.openId)]);
   if (!poll) return { toast: { type: 'error', content: ctx.t('common.badAction') } };
+  // A named vote answers with the card in the agency's language: its settings are read meanwhile.
+  const view = poll.anonymous ? undefined : agencyView({ settings: () => ctx.services.settings() });
+  view?.catch(() => {}); // awaited below when the vote is taken; a refusal does not need it
   const outcome = await castVote(poll, ctx.actor.openId, input.options, ctx.now(), eligible ?? null);
   if (!outcome.ok) {
     ctx.log.info({ poll: poll.id, reason: outcome.reason }, 'poll vote refused');
@@ -74,7 +77,7 @@ async function vote(ctx: EventContext, input: { poll: string; options: string[] 
     return { toast: { type: 'success', content: ctx.t('poll.vote.doneAnonymous') }, after };
   }
   const choice = poll.options.filter((o) => input.options.includes(o.key)).map((o) => o.label).join('、');
-  const { t, tz } = await agencyView({ settings: () => ctx.services.settings() });
+  const { t, tz } = await (view ?? agencyView({ settings: () => ctx.services.settings() }));
   return {
     toast: { type: 'success', content: ctx.t(outcome.changed ? 'poll.vote.changed' : 'poll.vote.done', { choice }) },
     card: await renderPollCard(poll, t, tz),

@@ -3,9 +3,11 @@
  * callback through the emulator into the real dispatch, with the real callback budget. Every
  * callback is answered exactly once and never with an error, every vote is counted once, and a
  * second press per member (again all at once) is refused. The database commands of a burst are
- * counted by the driver's monitoring: a bound far below one command per press and step catches
- * a path that stopped coalescing (the figure is printed; timing is never asserted).
+ * counted by the driver's monitoring and printed; the bound asserted (4 per press) is loose, as
+ * presses spread out by a loaded machine coalesce less, yet below the ~7 per press of a path
+ * that does not coalesce at all. Timing is never asserted.
  */
+const COMMANDS_PER_PRESS_BOUND = 4;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCommands } from '../../src/batching/command-count.js';
 import { InboxEventModel } from '../../src/models/inbox-event.js';
@@ -74,6 +76,9 @@ describe('a burst of 50 presses on one poll', () => {
     await h.emulator.sendText({ chatType: 'p2p', sender: BOOT, text: '/dept add 机关' });
     await h.settle();
     expect(await say('/chat bind 机关')).toContain('机关');
+    // Warm-up (not measured): a first burst meets a cold process and opens the driver's connections.
+    const warm = await newPoll('/poll new 预热 | 甲 | 乙 匿名');
+    await pressAll(warm.messageId, warm.id, () => 'o1');
   }, 120_000);
   afterAll(async () => {
     await h?.stop();
@@ -85,7 +90,7 @@ describe('a burst of 50 presses on one poll', () => {
     const first = await pressAll(messageId, id, (i) => KEYS[i % 3]!);
     commands.stop();
     console.log(`anonymous burst of ${N}: ${commands.total()} database commands`, commands.byName());
-    expect(commands.total()).toBeLessThanOrEqual(3 * N);
+    expect(commands.total()).toBeLessThanOrEqual(COMMANDS_PER_PRESS_BOUND * N);
     expect(taken(first, '匿名')).toBe(N);
     expect(await PollVoterModel.countDocuments({ poll: id })).toBe(N);
     // Moved into ballots in batches of five or more; fewer than five wait for the close.
@@ -109,7 +114,7 @@ describe('a burst of 50 presses on one poll', () => {
     const first = await pressAll(messageId, id, (i) => KEYS[i % 3]!);
     commands.stop();
     console.log(`named burst of ${N}: ${commands.total()} database commands`, commands.byName());
-    expect(commands.total()).toBeLessThanOrEqual(3 * N);
+    expect(commands.total()).toBeLessThanOrEqual(COMMANDS_PER_PRESS_BOUND * N);
     expect(taken(first, '已投票')).toBe(N);
     expect(await PollVoteModel.countDocuments({ poll: id })).toBe(N);
     const perOption = await Promise.all(KEYS.map((o) => PollVoteModel.countDocuments({ poll: id, options: o })));
