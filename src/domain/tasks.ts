@@ -16,6 +16,7 @@
  * department, or an admin. Every change is written to the audit log.
  */
 import { randomInt } from 'node:crypto';
+import { CoalescedRuns } from '../batching/coalesced-runs.js';
 import { readsOf, updatesOf } from '../batching/collections.js';
 import { insertDocument } from '../batching/model-insert.js';
 import { PersonModel } from '../models/person.js';
@@ -155,14 +156,19 @@ export async function getTask(id: string): Promise<TaskView | undefined> {
   return doc ? toTaskView(doc) : undefined;
 }
 
+/** A task's assignments, read once per task at a time (owners pressing together share the next read). */
+const assignmentReads = new CoalescedRuns((taskId) => TaskAssignmentModel.find({ taskId: { $eq: taskId } }).lean().exec());
+
 /** The task's assignments (active ones in owner order, then removed ones). */
 export async function listAssignments(
   taskId: string,
   opts: { includeInactive?: boolean } = {},
 ): Promise<AssignmentView[]> {
-  const docs = await TaskAssignmentModel.find({ taskId: { $eq: taskId } }).lean();
+  const [docs, task] = await Promise.all([
+    assignmentReads.request(taskId),
+    readsOf<{ owners?: string[] | null }>(TaskModel).get(taskId),
+  ]);
   const views = docs.map(toAssignmentView).filter((a) => opts.includeInactive || a.active);
-  const task = await TaskModel.findById(taskId).lean();
   const order = new Map((task?.owners ?? []).map((o, i) => [o, i]));
   const rank = (a: AssignmentView) => (a.active ? (order.get(a.openId) ?? 999) : 1000);
   return views.sort((a, b) => rank(a) - rank(b));
