@@ -7,6 +7,11 @@ import type { Role } from '../domain/access.js';
 export interface ActionResult {
   toast?: { type: 'info' | 'success' | 'error' | 'warning'; content: string };
   card?: Card;
+  /**
+   * Work the handler started that the answer need not wait for (the dispatcher tracks it, so a
+   * shutdown or `idle()` waits for it; its failure is logged).
+   */
+  after?: Promise<unknown>;
 }
 
 /** The parts of a card action a handler reads. */

@@ -43,7 +43,8 @@ export class ReadBatcher<T extends Document = Document> {
     const keys = [...new Set(batch.map((w) => w.key))];
     try {
       const filter = keys.length === 1 ? { [this.field]: { $eq: keys[0] } } : { [this.field]: { $in: keys } };
-      const docs = await this.collection().find(filter).toArray();
+      // One reply for the whole batch (the default first batch of 101 would add getMores).
+      const docs = await this.collection().find(filter, { batchSize: keys.length + 1 }).toArray();
       const byKey = new Map(docs.map((d) => [String(d[this.field]), d]));
       for (const w of batch) w.resolve(byKey.get(w.key) ?? null);
     } catch (error) {

@@ -7,13 +7,13 @@ import { z } from 'zod';
 import { POLL_ACTIONS, pollCheckerName } from '../../cards/poll-card.js';
 import { buildPollFormDoneCard, POLL_FORM_ACTION, POLL_FORM_FIELDS } from '../../cards/poll-form-card.js';
 import type { ActionRegistry, ActionResult } from '../actions/registry.js';
-import type { EventContext } from '../dispatch/context.js';
 import { recordAudit } from '../domain/audit.js';
 import { mayViewPoll } from '../domain/poll-access.js';
 import { agencyView, renderPollCard, renderResultsCard } from '../domain/poll-announce.js';
-import { mixBallots } from '../domain/poll-mixer.js';
+import { mixAfterVote } from '../domain/poll-mixer.js';
 import { castVote, type VoteRefusal } from '../domain/poll-votes.js';
-import { getPoll, resultsVisible } from '../domain/polls.js';
+import { findEligible, getPoll, resultsVisible } from '../domain/polls.js';
+import type { EventContext } from '../dispatch/context.js';
 import type { MessageKey } from '../i18n/index.js';
 import { checkOptions, readSample } from './poll-args.js';
 import { deadlineProblem, type PollCommandDeps, startPoll } from './poll-create.js';
@@ -24,10 +24,7 @@ const POLL_ID = /^V[A-Z0-9]{4,8}$/;
 const pollId = z.string().regex(POLL_ID);
 
 const voteSchema = z
-  .object({
-    value: z.object({ p: pollId, o: z.string().max(8) }).passthrough(),
-    formValue: z.record(z.string(), z.unknown()),
-  })
+  .object({ value: z.object({ p: pollId, o: z.string().max(8) }).passthrough(), formValue: z.record(z.string(), z.unknown()) })
   .transform(({ value }) => ({ poll: value.p, options: [value.o] }));
 
 const submitSchema = z
@@ -52,44 +49,37 @@ const REFUSAL: Record<VoteRefusal, MessageKey> = {
   too_many: 'poll.vote.tooMany',
 };
 
-/** One vote from a card. */
+/**
+ * One vote from a card. The poll and the presser's eligibility are read together (each through
+ * its read batcher, so a burst reads them once per flush). An anonymous vote is answered once
+ * its sealed voter record is stored; moving it into ballots runs after the answer, once per poll
+ * for all the votes stored meanwhile (a failure there leaves it for the next vote or the close).
+ */
 async function vote(ctx: EventContext, input: { poll: string; options: string[] }): Promise<ActionResult> {
-  const poll = await getPoll(input.poll);
+  const [poll, eligible] = await Promise.all([getPoll(input.poll), findEligible(input.poll, ctx.actor.openId)]);
   if (!poll) return { toast: { type: 'error', content: ctx.t('common.badAction') } };
-  const outcome = await castVote(poll, ctx.actor.openId, input.options, ctx.now());
+  // A named vote answers with the card in the agency's language: its settings are read meanwhile.
+  const view = poll.anonymous ? undefined : agencyView({ settings: () => ctx.services.settings() });
+  view?.catch(() => {}); // awaited below when the vote is taken; a refusal does not need it
+  const outcome = await castVote(poll, ctx.actor.openId, input.options, ctx.now(), eligible ?? null);
   if (!outcome.ok) {
     ctx.log.info({ poll: poll.id, reason: outcome.reason }, 'poll vote refused');
     await recordAudit(
-      {
-        actor: ctx.actor.openId,
-        action: 'poll.vote',
-        outcome: 'refused',
-        target: poll.id,
-        detail: outcome.reason,
-        eventId: ctx.eventId,
-      },
+      { actor: ctx.actor.openId, action: 'poll.vote', outcome: 'refused', target: poll.id, detail: outcome.reason, eventId: ctx.eventId },
       ctx.now(),
     );
     return { toast: { type: 'warning', content: ctx.t(REFUSAL[outcome.reason]) } };
   }
   if (poll.anonymous) {
-    // The vote is stored (sealed); moving a batch into ballots is the mixer's, and a failure
-    // there leaves it for the next vote or the close.
-    await mixBallots(poll.id, { final: false }).catch((error: unknown) =>
+    const after = mixAfterVote(poll.id).catch((error: unknown) =>
       ctx.logWithoutActor?.error({ err: error, poll: poll.id }, 'ballot mixer failed'),
     );
-    return { toast: { type: 'success', content: ctx.t('poll.vote.doneAnonymous') } };
+    return { toast: { type: 'success', content: ctx.t('poll.vote.doneAnonymous') }, after };
   }
-  const choice = poll.options
-    .filter((o) => input.options.includes(o.key))
-    .map((o) => o.label)
-    .join('、');
-  const { t, tz } = await agencyView({ settings: () => ctx.services.settings() });
+  const choice = poll.options.filter((o) => input.options.includes(o.key)).map((o) => o.label).join('、');
+  const { t, tz } = await (view ?? agencyView({ settings: () => ctx.services.settings() }));
   return {
-    toast: {
-      type: 'success',
-      content: ctx.t(outcome.changed ? 'poll.vote.changed' : 'poll.vote.done', { choice }),
-    },
+    toast: { type: 'success', content: ctx.t(outcome.changed ? 'poll.vote.changed' : 'poll.vote.done', { choice }) },
     card: await renderPollCard(poll, t, tz),
   };
 }
@@ -98,15 +88,9 @@ async function vote(ctx: EventContext, input: { poll: string; options: string[] 
 async function showResults(ctx: EventContext, id: string): Promise<ActionResult> {
   const poll = await getPoll(id);
   if (!poll) return { toast: { type: 'error', content: ctx.t('common.badAction') } };
-  if (!(await mayViewPoll(ctx.actor, poll)))
-    return { toast: { type: 'warning', content: ctx.t('poll.err.notViewer') } };
-  if (!resultsVisible(poll))
-    return { toast: { type: 'info', content: ctx.t('poll.err.hidden', { id: poll.id }) } };
-  await ctx.services.messenger.sendCard(
-    `${ctx.eventId}:poll-results`,
-    { openId: ctx.actor.openId },
-    await renderResultsCard(poll, ctx.t),
-  );
+  if (!(await mayViewPoll(ctx.actor, poll))) return { toast: { type: 'warning', content: ctx.t('poll.err.notViewer') } };
+  if (!resultsVisible(poll)) return { toast: { type: 'info', content: ctx.t('poll.err.hidden', { id: poll.id }) } };
+  await ctx.services.messenger.sendCard(`${ctx.eventId}:poll-results`, { openId: ctx.actor.openId }, await renderResultsCard(poll, ctx.t));
   return { toast: { type: 'success', content: ctx.t('poll.results.sentPrivately') } };
 }
 
@@ -123,10 +107,7 @@ const formSchema = z
         [f.choice]: str,
         [f.results]: str,
         [f.deadline]: str,
-        [f.chats]: z
-          .union([z.array(z.string()), z.string()])
-          .optional()
-          .catch(undefined),
+        [f.chats]: z.union([z.array(z.string()), z.string()]).optional().catch(undefined),
         [f.sample]: str,
       })
       .passthrough(),
@@ -136,10 +117,7 @@ const formSchema = z
     const deadline = v[f.deadline] ? parseFormDateTime(v[f.deadline]) : null;
     return {
       question: (v[f.question] ?? '').trim(),
-      options: (v[f.options] ?? '')
-        .split(/[|｜\n]/)
-        .map((o) => o.trim())
-        .filter(Boolean),
+      options: (v[f.options] ?? '').split(/[|｜\n]/).map((o) => o.trim()).filter(Boolean),
       anonymous: v[f.mode] === 'anonymous',
       multi: v[f.choice] === 'multi',
       live: v[f.results] !== 'after_close',
@@ -154,13 +132,7 @@ const formSchema = z
 export function registerPollActions(actions: ActionRegistry, deps: PollCommandDeps): void {
   // `private`: the stored callback never holds the choice (a named vote keeps it in poll_votes).
   actions.add({ name: POLL_ACTIONS.vote, roles: 'everyone', private: true, input: voteSchema, run: vote });
-  actions.add({
-    name: POLL_ACTIONS.submit,
-    roles: 'everyone',
-    private: true,
-    input: submitSchema,
-    run: vote,
-  });
+  actions.add({ name: POLL_ACTIONS.submit, roles: 'everyone', private: true, input: submitSchema, run: vote });
   actions.add({ name: POLL_ACTIONS.results, roles: 'everyone', input: resultsSchema, run: showResults });
   actions.add({
     name: POLL_FORM_ACTION,
@@ -192,10 +164,7 @@ export function registerPollActions(actions: ActionRegistry, deps: PollCommandDe
         sourceKey: formSourceKey(ctx),
       });
       if (!result.ok) return error(result.text);
-      return {
-        toast: { type: 'success', content: result.text },
-        card: buildPollFormDoneCard(t, result.text),
-      };
+      return { toast: { type: 'success', content: result.text }, card: buildPollFormDoneCard(t, result.text) };
     },
   });
 }

@@ -21,7 +21,7 @@ export interface ActorProfile {
 
 /** Answers "who is this person and what may they do". */
 export interface AccessPolicy {
-  /** `known`: the person as just read (the dispatcher's contact check), saving a second read. */
+  /** `known`: the person as just read by the caller (saves reading them again). */
   profileOf(openId: string, known?: PersonView): Promise<ActorProfile>;
 }
 

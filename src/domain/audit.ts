@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../dispatch/inbox.js';
+import { insertDocument } from '../batching/model-insert.js';
 import { AuditEntryModel } from '../models/audit-entry.js';
 
 /** One audit record as written by a handler. */
@@ -32,7 +32,7 @@ export interface AuditRecord extends Required<Omit<AuditInput, 'before' | 'after
   after: unknown;
 }
 
-/** Appends one entry to the audit log. */
+/** Appends one entry to the audit log (a keyed entry once). */
 export async function recordAudit(input: AuditInput, now: Date): Promise<void> {
   const doc = {
     ...(input.id
@@ -50,11 +50,9 @@ export async function recordAudit(input: AuditInput, now: Date): Promise<void> {
     detail: input.detail ?? '',
     eventId: input.eventId ?? '',
   };
-  try {
-    await AuditEntryModel.create(doc);
-  } catch (error) {
-    if (!(input.key || input.id) || !isDuplicateKeyError(error)) throw error;
-  }
+  // Cast and validated as `create` would, then group-committed with the other audit entries.
+  const inserted = await insertDocument(AuditEntryModel, doc);
+  if (!inserted && !(input.key || input.id)) throw new Error('audit entry exists');
 }
 
 /** An ObjectId derived from a key (a hash, so it carries no time). */

@@ -9,6 +9,7 @@
  *   so no chat ever gets a second copy. The shared sender holds the platform rate limits.
  * - {@link recordResponse}: 已学习 and quiz answers, one per person (unique insert = claim).
  */
+import { insertsInto, readsOf } from '../batching/collections.js';
 import { buildBroadcastCard } from '../../cards/broadcast-card.js';
 import { type Locale, t } from '../i18n/index.js';
 import type { Messenger } from '../lark/messenger.js';
@@ -133,7 +134,8 @@ export async function findBroadcastBySource(sourceKey: string): Promise<Broadcas
 
 /** One broadcast by id. */
 export async function getBroadcast(id: string): Promise<BroadcastView | undefined> {
-  const doc = await BroadcastModel.findById(String(id).toUpperCase()).lean();
+  // Through the read batcher: everybody pressing 已学习 at once reads the broadcast once per flush.
+  const doc = await readsOf<Parameters<typeof toView>[0]>(BroadcastModel).get(String(id).toUpperCase());
   return doc ? toView(doc) : undefined;
 }
 
@@ -198,24 +200,21 @@ export async function recordResponse(
   now: Date,
 ): Promise<{ first: boolean; option: number | null; correct: boolean | null }> {
   const _id = `${input.broadcastId}:${input.kind}:${input.openId}`;
-  try {
-    await BroadcastResponseModel.collection.insertOne({
-      _id: _id as never,
-      broadcastId: input.broadcastId,
-      kind: input.kind,
-      openId: input.openId,
-      deptId: input.deptId,
-      chatId: input.chatId,
-      option: input.option ?? null,
-      correct: input.correct ?? null,
-      at: now,
-    });
-    return { first: true, option: input.option ?? null, correct: input.correct ?? null };
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const doc = await BroadcastResponseModel.findById(_id).lean();
-    return { first: false, option: doc?.option ?? null, correct: doc?.correct ?? null };
-  }
+  // Group-committed with the other presses of the burst; a second press meets the unique key.
+  const first = await insertsInto(BroadcastResponseModel).insert({
+    _id,
+    broadcastId: input.broadcastId,
+    kind: input.kind,
+    openId: input.openId,
+    deptId: input.deptId,
+    chatId: input.chatId,
+    option: input.option ?? null,
+    correct: input.correct ?? null,
+    at: now,
+  });
+  if (first) return { first: true, option: input.option ?? null, correct: input.correct ?? null };
+  const doc = await readsOf<{ option?: number | null; correct?: boolean | null }>(BroadcastResponseModel).get(_id);
+  return { first: false, option: doc?.option ?? null, correct: doc?.correct ?? null };
 }
 
 /** The people who pressed 已学习 on a broadcast. */

@@ -2,7 +2,12 @@ import { readsOf } from '../batching/collections.js';
 import { PersonModel } from '../models/person.js';
 import type { AccessPolicy, ActorProfile, Role } from './access.js';
 import { withDescendants } from './departments.js';
-import { toPersonView } from './people.js';
+import { type PersonView, toPersonView } from './people.js';
+
+async function readPerson(openId: string): Promise<PersonView | undefined> {
+  const doc = await readsOf<Parameters<typeof toPersonView>[0]>(PersonModel, 'openId').get(openId);
+  return doc ? toPersonView(doc) : undefined;
+}
 
 /**
  * The access policy over stored people: admin (BOT_ADMINS or stored), supervisor (stored),
@@ -13,10 +18,7 @@ export function createOrgAccessPolicy(bootstrapAdmins: readonly string[]): Acces
   const admins = new Set(bootstrapAdmins);
   return {
     async profileOf(openId, known): Promise<ActorProfile> {
-      const doc = known
-        ? null
-        : await readsOf<Parameters<typeof toPersonView>[0]>(PersonModel, 'openId').get(openId);
-      const person = known ?? (doc ? toPersonView(doc) : undefined);
+      const person = known?.openId === openId ? known : await readPerson(openId);
       const roles: Role[] = [];
       if (admins.has(openId) || person?.roles.includes('admin')) roles.push('admin');
       if (person && person.leads.length > 0) roles.push('leader');

@@ -3,6 +3,8 @@
  * signature id is claimed by a unique insert, so a double click or a race records one — and
  * admin voids, each a record of its own. Knows nothing of Feishu.
  */
+import { CoalescedRuns } from '../batching/coalesced-runs.js';
+import { insertDocument } from '../batching/model-insert.js';
 import { PledgeSignatureModel, PledgeVoidModel } from '../models/pledge.js';
 import { getPledge, isDuplicate, isSigner, listSigners, type PledgeView } from './pledges.js';
 
@@ -32,12 +34,26 @@ export function namesMatch(typed: string, feishuName: string): boolean {
   return a !== '' && a === normaliseName(feishuName);
 }
 
-/** Every signature of a document (voided ones included), oldest first. */
-export async function listSignatures(id: string): Promise<SignatureView[]> {
+type VoidLean = { _id: string; version: number; signer: string; reason: string; by: string; at: Date };
+
+/**
+ * A document's signatures and voids, read once per document at a time: everyone signing at once
+ * shares the next read (started after they asked, so it holds whatever they stored before).
+ */
+const signatureReads = new CoalescedRuns(async (id) => {
   const [docs, voids] = await Promise.all([
     PledgeSignatureModel.find({ pledgeId: id }).lean(),
-    PledgeVoidModel.find({ pledgeId: id }).lean(),
+    PledgeVoidModel.find({ pledgeId: id }).lean() as Promise<VoidLean[]>,
   ]);
+  return { docs, voids };
+});
+
+/** Every signature of a document (voided ones included), oldest first. */
+export async function listSignatures(id: string): Promise<SignatureView[]> {
+  return toSignatureViews(await signatureReads.request(id));
+}
+
+function toSignatureViews({ docs, voids }: Awaited<ReturnType<typeof signatureReads.request>>): SignatureView[] {
   const voidOf = new Map(voids.map((v) => [v._id, { reason: v.reason, by: v.by, at: v.at }]));
   return docs
     .map((d) => ({
@@ -108,14 +124,13 @@ export async function signPledge(
   if (pledge.version === 0) return { ok: false, reason: 'draft' };
   if (!(await isSigner(pledge.id, input.signer))) return { ok: false, reason: 'not-signer' };
   if (input.version !== pledge.version) return { ok: false, reason: 'stale', pledge };
-  const existing = await currentSignature(pledge, input.signer);
+  // One read (shared with the other signers of the moment) gives both the signer's valid
+  // signature, if any, and their round (how many of their signatures on this version were voided).
+  const records = await signatureReads.request(pledge.id);
+  const existing = validSignatureOf(toSignatureViews(records), pledge, input.signer);
   if (existing) return { ok: false, reason: 'duplicate', pledge, signature: existing };
   if (!namesMatch(input.typedName, input.feishuName)) return { ok: false, reason: 'name' };
-  const round = await PledgeVoidModel.countDocuments({
-    pledgeId: pledge.id,
-    version: pledge.version,
-    signer: input.signer,
-  });
+  const round = records.voids.filter((v) => v.version === pledge.version && v.signer === input.signer).length;
   const id = `${pledge.id}:v${pledge.version}:${input.signer}:${round}`;
   const doc = {
     _id: id,
@@ -128,13 +143,11 @@ export async function signPledge(
     messageId: input.messageId,
     eventId: input.eventId,
   };
-  try {
-    await PledgeSignatureModel.create(doc);
-  } catch (error) {
-    if (!isDuplicate(error)) throw error;
+  // Group-committed with the burst's other signatures; the unique id still decides a race.
+  if (!(await insertDocument(PledgeSignatureModel, doc))) {
     const won = await currentSignature(pledge, input.signer);
     if (won) return { ok: false, reason: 'duplicate', pledge, signature: won };
-    throw error;
+    throw new Error(`signature ${id} exists but is not valid`);
   }
   const { _id, pledgeId: _p, eventId: _e, ...rest } = doc;
   return { ok: true, pledge, signature: { id: _id, ...rest, voided: null } };
@@ -145,7 +158,10 @@ export async function currentSignature(
   pledge: PledgeView,
   signer: string,
 ): Promise<SignatureView | undefined> {
-  const all = await listSignatures(pledge.id);
+  return validSignatureOf(await listSignatures(pledge.id), pledge, signer);
+}
+
+function validSignatureOf(all: readonly SignatureView[], pledge: PledgeView, signer: string): SignatureView | undefined {
   return all.find((s) => s.signer === signer && s.version === pledge.version && !s.voided);
 }
 

@@ -3,6 +3,8 @@
  * people asked to sign (signatures: pledge-signatures.ts). Knows nothing of Feishu.
  */
 import { createHash, randomInt } from 'node:crypto';
+import { readsOf } from '../batching/collections.js';
+import { insertKeyed } from './keyed-create.js';
 import { PersonModel } from '../models/person.js';
 import {
   type PledgeKind,
@@ -11,7 +13,6 @@ import {
   type PledgeState,
   PledgeVersionModel,
 } from '../models/pledge.js';
-import { insertKeyed } from './keyed-create.js';
 
 /** Longest text a signer card can carry whole (CJK: 3 bytes a character, card limit 30 KB). */
 export const MAX_PLEDGE_TEXT_CHARS = 6000;
@@ -83,7 +84,8 @@ function toView(doc: PledgeLean): PledgeView {
 
 /** One document, if it exists (`id` is a validated string). */
 export async function getPledge(id: string): Promise<PledgeView | undefined> {
-  const doc = await PledgeModel.findById(id).lean();
+  // Through the read batcher: a burst of signers reads the document once per flush.
+  const doc = await readsOf<Parameters<typeof toView>[0]>(PledgeModel).get(id);
   return doc ? toView(doc) : undefined;
 }
 
@@ -278,5 +280,5 @@ export async function signerDepartments(id: string): Promise<Map<string, string 
 
 /** True when `openId` was asked to sign `id`. */
 export async function isSigner(id: string, openId: string): Promise<boolean> {
-  return (await PledgeSignerModel.exists({ _id: `${id}:${openId}` })) !== null;
+  return (await readsOf(PledgeSignerModel).get(`${id}:${openId}`)) !== null;
 }

@@ -46,7 +46,8 @@ export async function pollCardTargets(
 
 /** The poll card as it stands. */
 export async function renderPollCard(poll: PollView, t: Translate, tz: string): Promise<Card> {
-  const names = await namesOf([poll.creator]);
+  // The creator's name and the count are read together (each batched with concurrent readers).
+  const [names, voted] = await Promise.all([namesOf([poll.creator]), countVoters(poll)]);
   const data: PollCardData = {
     id: poll.id,
     kind: poll.kind,
@@ -60,7 +61,7 @@ export async function renderPollCard(poll: PollView, t: Translate, tz: string): 
     deadline: poll.deadline ? formatZoned(poll.deadline, tz) : null,
     creatorName: names.get(poll.creator) ?? poll.creator,
     open: poll.state === 'open',
-    voted: await countVoters(poll),
+    voted,
     eligible: poll.eligibleCount,
   };
   return buildPollCard(t, data);

@@ -12,6 +12,7 @@
  * write after the new generation is complete.
  */
 import { randomBytes } from 'node:crypto';
+import { CoalescedRuns } from '../batching/coalesced-runs.js';
 import { isDuplicateKeyError } from '../dispatch/inbox.js';
 import { PollBallotModel, PollMixClaimModel, PollMixModel, PollVoterModel } from '../models/poll-vote.js';
 import { keyedId, unseal } from './sealing.js';
@@ -28,13 +29,7 @@ export interface SealedVote {
   d: string | null;
 }
 
-type MixLean = {
-  _id: string;
-  seq?: number | null;
-  batch?: string[] | null;
-  counted?: number | null;
-  final?: boolean | null;
-};
+type MixLean = { _id: string; seq?: number | null; batch?: string[] | null; counted?: number | null; final?: boolean | null };
 
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -44,17 +39,20 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-/** Takes the poll's mixer lease; null when another holder has it. */
-async function claimMix(pollId: string, holder: string): Promise<MixLean | null> {
-  let doc = (await PollMixModel.findById(pollId).lean()) as
-    | (MixLean & { until?: Date | null; holder?: string | null })
-    | null;
+type MixState = MixLean & { until?: Date | null; holder?: string | null };
+
+/** Takes the poll's mixer lease; null when another holder has it. `known`: the mix document as just read. */
+async function claimMix(pollId: string, holder: string, known?: MixState | null): Promise<MixLean | null> {
+  let doc = known === undefined ? ((await PollMixModel.findById(pollId).lean()) as MixState | null) : known;
   if (!doc) {
-    await PollMixModel.create({ _id: pollId }).catch((error: unknown) => {
+    try {
+      await PollMixModel.create({ _id: pollId });
+      doc = { _id: pollId, seq: 0 };
+    } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-    });
-    doc = await PollMixModel.findById(pollId).lean();
-    if (!doc) return null;
+      doc = (await PollMixModel.findById(pollId).lean()) as MixState | null;
+      if (!doc) return null;
+    }
   }
   const now = Date.now();
   if (doc.holder && doc.until && doc.until.getTime() > now) return null;
@@ -83,24 +81,22 @@ async function insertIgnoringDuplicates(docs: object[]): Promise<void> {
   }
 }
 
-/** Moves one recorded batch of sealed votes into ballots (ONE insertMany, shuffled), then unseals the voters. */
-async function moveBatch(pollId: string, voterIds: string[]): Promise<void> {
-  const voters = await PollVoterModel.find({ _id: { $in: voterIds }, sealed: { $exists: true } }).lean();
+type VoterLean = { _id: string; sealed?: string | null };
+
+/**
+ * Moves one recorded batch of sealed votes into ballots (ONE insertMany, shuffled), then unseals
+ * the voters. `read`: the voters as just read with their seals (else they are read here).
+ * The batch stays recorded on the mix document until the holder releases it (or records the
+ * next): finishing it again only meets duplicate ballots and voters without seals.
+ */
+async function moveBatch(pollId: string, voterIds: string[], read?: VoterLean[]): Promise<void> {
+  const voters = read ?? ((await PollVoterModel.find({ _id: { $in: voterIds }, sealed: { $exists: true } }).lean()) as VoterLean[]);
   const ballots = voters.map((v) => {
     const vote = JSON.parse(unseal(v.sealed as string)) as SealedVote;
-    return {
-      _id: keyedId(`ballot:${v._id}`),
-      poll: pollId,
-      options: vote.o,
-      chat: vote.c,
-      dept: vote.d,
-      gen: 0,
-    };
+    return { _id: keyedId(`ballot:${v._id}`), poll: pollId, options: vote.o, chat: vote.c, dept: vote.d, gen: 0 };
   });
   await insertIgnoringDuplicates(shuffle(ballots));
-  if (voters.length > 0)
-    await PollVoterModel.updateMany({ _id: { $in: voters.map((v) => v._id) } }, { $unset: { sealed: 1 } });
-  await PollMixModel.updateOne({ _id: { $eq: pollId } }, { $unset: { batch: 1 } });
+  if (voters.length > 0) await PollVoterModel.updateMany({ _id: { $in: voters.map((v) => v._id) } }, { $unset: { sealed: 1 } });
 }
 
 /** At close: the whole poll's ballots again, in random order under random ids, as generation 1. */
@@ -127,15 +123,17 @@ async function reshuffle(pollId: string, counted: number): Promise<void> {
  * Runs the mixer on a poll: finishes a batch a crash left, moves pending sealed votes when at
  * least MIN_BATCH wait (all of them when `final`), and when `final` reshuffles the poll.
  * Idempotent. 'busy' when another holder is at it, 'idle' when there was nothing to do.
+ * `recheck` (default yes): after a run, look again for votes that found the lease taken (an
+ * in-process caller that will run the mixer again anyway says no).
  */
 export async function mixBallots(
   pollId: string,
-  opts: { final: boolean },
+  opts: { final: boolean; recheck?: () => boolean },
 ): Promise<'done' | 'busy' | 'idle'> {
   let outcome = await mixOnce(pollId, opts);
   // A vote that found the lease taken counted on this holder: once released, look again (any
   // such vote was stored before the release, so this count sees it).
-  while (outcome === 'done' && !opts.final) {
+  while (outcome === 'done' && !opts.final && (opts.recheck?.() ?? true)) {
     const pending = await PollVoterModel.countDocuments({ poll: { $eq: pollId }, sealed: { $exists: true } });
     if (pending < MIN_BATCH) break;
     outcome = await mixOnce(pollId, opts);
@@ -145,34 +143,56 @@ export async function mixBallots(
 
 async function mixOnce(pollId: string, opts: { final: boolean }): Promise<'done' | 'busy' | 'idle'> {
   const pendingFilter = { poll: { $eq: pollId }, sealed: { $exists: true } };
+  let known: MixState | null | undefined;
   if (!opts.final) {
-    // The common case after a vote: one count, no lease.
-    const [pending, stranded] = await Promise.all([
+    // The common case after a vote: one count and the mix document (read together), no lease.
+    const [pending, doc] = await Promise.all([
       PollVoterModel.countDocuments(pendingFilter),
-      PollMixModel.countDocuments({ _id: { $eq: pollId }, batch: { $exists: true } }),
+      PollMixModel.findById(pollId).lean().exec() as Promise<MixState | null>,
     ]);
-    if (pending < MIN_BATCH && stranded === 0) return 'idle';
+    const stranded = doc?.batch !== undefined && doc?.batch !== null;
+    if (pending < MIN_BATCH && !stranded) return 'idle';
+    known = doc;
   }
   const holder = randomBytes(8).toString('hex');
-  const mix = await claimMix(pollId, holder);
+  const mix = await claimMix(pollId, holder, known);
   if (!mix) return 'busy';
   try {
     if (mix.batch && mix.batch.length > 0) await moveBatch(pollId, mix.batch);
     // Votes that raced the close stay sealed: counting them now would publish a batch of one.
     if (mix.final) return 'done';
     for (;;) {
-      const pending = await PollVoterModel.find(pendingFilter).select({ _id: 1 }).limit(PAGE).lean();
+      const pending = (await PollVoterModel.find(pendingFilter).select({ _id: 1, sealed: 1 }).limit(PAGE).lean()) as VoterLean[];
       if (pending.length === 0 || (!opts.final && pending.length < MIN_BATCH)) break;
       const ids = pending.map((v) => v._id);
       await PollMixModel.updateOne({ _id: { $eq: pollId } }, { $set: { batch: ids } });
-      await moveBatch(pollId, ids);
+      await moveBatch(pollId, ids, pending);
       if (pending.length < PAGE) break;
     }
     if (opts.final) await reshuffle(pollId, mix.counted ?? 0);
     return 'done';
   } finally {
-    await PollMixModel.updateOne({ _id: { $eq: pollId }, holder }, { $set: { holder: null, until: null } });
+    await PollMixModel.updateOne({ _id: { $eq: pollId }, holder }, { $set: { holder: null, until: null }, $unset: { batch: 1 } });
   }
+}
+
+/**
+ * One open-phase mixer run per poll at a time in this process; votes arriving meanwhile share the
+ * next. A run waits MIX_GATHER_MS for more votes first: mixing is not on the answer's path, and
+ * a burst then costs a few runs of about ten commands each, not one per flush of votes.
+ */
+const MIX_GATHER_MS = 200;
+const openMixes = new CoalescedRuns(
+  (pollId, queued) => mixBallots(pollId, { final: false, recheck: () => !queued() }),
+  MIX_GATHER_MS,
+);
+
+/**
+ * After an anonymous vote: runs the mixer on the poll once for every vote stored before this
+ * call and not yet moved (coalesced per poll: a burst costs a few runs, not one per vote).
+ */
+export function mixAfterVote(pollId: string): Promise<'done' | 'busy' | 'idle'> {
+  return openMixes.request(pollId);
 }
 
 /**

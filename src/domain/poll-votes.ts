@@ -6,9 +6,15 @@
  * Named polls store one PollVote per voter. Anonymous polls store one PollVoter per voter with
  * the choice sealed under the process key; src/domain/poll-mixer.ts turns sealed votes into
  * ballots (no voter, no time) in shuffled batches, so nothing a database reader sees links them.
+ *
+ * Under a burst every write goes through the collection's group-commit batcher (one insertMany
+ * per flush, each press still learns its own outcome; one updateMany per distinct change), and
+ * the voter count shown on the card is one count per poll per flush.
  */
-import { isDuplicateKeyError } from '../dispatch/inbox.js';
+import { CoalescedRuns } from '../batching/coalesced-runs.js';
+import { insertsInto, updatesOf } from '../batching/collections.js';
 import { PollVoteModel, PollVoterModel } from '../models/poll-vote.js';
+import type { EligibleEntry } from './poll-eligibility.js';
 import type { SealedVote } from './poll-mixer.js';
 import { findEligible, isVotingOver, type PollView } from './polls.js';
 import { seal } from './sealing.js';
@@ -29,39 +35,31 @@ export function checkChoice(poll: PollView, options: readonly string[]): VoteRef
   return null;
 }
 
-/** Records one person's vote (see the module comment for what is stored). */
+/**
+ * Records one person's vote (see the module comment for what is stored). `known`: their
+ * eligibility as the caller read it together with the poll (null: not eligible), else read here.
+ */
 export async function castVote(
   poll: PollView,
   openId: string,
   options: readonly string[],
   now: Date,
+  known?: EligibleEntry | null,
 ): Promise<VoteOutcome> {
   if (isVotingOver(poll, now)) return { ok: false, reason: 'closed' };
   const bad = checkChoice(poll, options);
   if (bad) return { ok: false, reason: bad };
-  const eligible = await findEligible(poll.id, openId);
+  const eligible = known === undefined ? await findEligible(poll.id, openId) : known;
   if (!eligible) return { ok: false, reason: 'not_eligible' };
   const chosen = poll.options.map((o) => o.key).filter((k) => options.includes(k));
   const slice = { chat: eligible.chat, dept: eligible.dept };
   if (poll.anonymous) return castAnonymous(poll.id, openId, chosen, slice);
-  try {
-    await PollVoteModel.create({
-      _id: `${poll.id}:${openId}`,
-      poll: poll.id,
-      openId,
-      options: chosen,
-      ...slice,
-      votedAt: now,
-    });
-    return { ok: true, changed: false };
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
+  const id = `${poll.id}:${openId}`;
+  const vote = { _id: id, poll: poll.id, openId, options: chosen, ...slice, votedAt: now };
+  if (await insertsInto(PollVoteModel).insert(vote)) return { ok: true, changed: false };
   if (!poll.allowChange) return { ok: false, reason: 'already' };
-  await PollVoteModel.updateOne(
-    { _id: { $eq: `${poll.id}:${openId}` } },
-    { $set: { options: chosen, votedAt: now } },
-  );
+  // Batched per distinct change; two changes by one voter never share a flush (order kept).
+  await updatesOf(PollVoteModel).update({ key: id, set: { options: chosen, votedAt: now } });
   return { ok: true, changed: true };
 }
 
@@ -77,17 +75,8 @@ async function castAnonymous(
   slice: { chat: string | null; dept: string | null },
 ): Promise<VoteOutcome> {
   const vote: SealedVote = { o: chosen, c: slice.chat, d: slice.dept };
-  try {
-    await PollVoterModel.create({
-      _id: `${pollId}:${openId}`,
-      poll: pollId,
-      openId,
-      sealed: seal(JSON.stringify(vote), 256),
-    });
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return { ok: false, reason: 'already' };
-    throw error;
-  }
+  const voter = { _id: `${pollId}:${openId}`, poll: pollId, openId, sealed: seal(JSON.stringify(vote), 256) };
+  if (!(await insertsInto(PollVoterModel).insert(voter))) return { ok: false, reason: 'already' };
   return { ok: true, changed: false };
 }
 
@@ -100,19 +89,24 @@ export async function listVoters(poll: PollView): Promise<string[]> {
   return docs.map((d) => d.openId);
 }
 
-/** How many have voted (a count: no cursor, cheap under a burst of card answers). */
-export async function countVoters(poll: PollView): Promise<number> {
-  const filter = { poll: { $eq: poll.id } };
-  return poll.anonymous ? PollVoterModel.countDocuments(filter) : PollVoteModel.countDocuments(filter);
+/** One count per poll at a time; every caller waiting meanwhile shares the next one. */
+const voterCounts = new CoalescedRuns<number>((key) => {
+  const [kind, pollId] = [key.slice(0, 1), key.slice(2)];
+  const filter = { poll: { $eq: pollId } };
+  return kind === 'a' ? PollVoterModel.countDocuments(filter).exec() : PollVoteModel.countDocuments(filter).exec();
+});
+
+/**
+ * How many have voted (a count: no cursor). Coalesced per poll: a burst of card answers costs a
+ * few counts, each started after its callers asked (so a caller's own vote is in it).
+ */
+export function countVoters(poll: PollView): Promise<number> {
+  return voterCounts.request(`${poll.anonymous ? 'a' : 'n'}:${poll.id}`);
 }
 
 /** A named poll's votes (the anonymous ones cannot be listed: nothing records them by person). */
-export async function listNamedVotes(
-  poll: PollView,
-): Promise<Array<{ openId: string; options: string[]; votedAt: Date }>> {
+export async function listNamedVotes(poll: PollView): Promise<Array<{ openId: string; options: string[]; votedAt: Date }>> {
   if (poll.anonymous) return [];
-  const docs = await PollVoteModel.find({ poll: { $eq: poll.id } })
-    .sort({ votedAt: 1 })
-    .lean();
+  const docs = await PollVoteModel.find({ poll: { $eq: poll.id } }).sort({ votedAt: 1 }).lean();
   return docs.map((d) => ({ openId: d.openId, options: [...(d.options ?? [])], votedAt: d.votedAt }));
 }

@@ -3,14 +3,9 @@
  * closing exactly once. Knows nothing of Feishu: plain ids in, plain values out.
  */
 import { randomInt } from 'node:crypto';
+import { readsOf } from '../batching/collections.js';
+import { PollClosureModel, PollEligibleModel, PollModel, type PollKind, type ResultMode } from '../models/poll.js';
 import { isDuplicateKeyError } from '../dispatch/inbox.js';
-import {
-  PollClosureModel,
-  PollEligibleModel,
-  type PollKind,
-  PollModel,
-  type ResultMode,
-} from '../models/poll.js';
 import { insertKeyed, insertManyOnce } from './keyed-create.js';
 import {
   assignSlices,
@@ -109,11 +104,7 @@ function toView(doc: PollLean): PollView {
     id: doc._id,
     kind: doc.kind as PollKind,
     question: doc.question,
-    options: (doc.options ?? []).map((o) => ({
-      key: o.key ?? '',
-      label: o.label ?? '',
-      weight: o.weight ?? null,
-    })),
+    options: (doc.options ?? []).map((o) => ({ key: o.key ?? '', label: o.label ?? '', weight: o.weight ?? null })),
     anonymous: doc.anonymous,
     multi: doc.multi,
     allowChange: doc.allowChange,
@@ -138,10 +129,7 @@ export function chooseEligible(candidates: readonly Candidate[], sample: SampleS
 }
 
 /** Creates the poll and its eligible voters. */
-export async function createPoll(
-  input: CreatePollInput,
-  now: Date,
-): Promise<{ poll: PollView; eligible: EligibleEntry[] }> {
+export async function createPoll(input: CreatePollInput, now: Date): Promise<{ poll: PollView; eligible: EligibleEntry[] }> {
   const eligible = chooseEligible(input.candidates, input.sample);
   const fields = {
     kind: input.kind,
@@ -172,13 +160,7 @@ export async function createPoll(
   }
   if (eligible.length > 0) {
     await PollEligibleModel.insertMany(
-      eligible.map((e) => ({
-        _id: `${id}:${e.openId}`,
-        poll: id,
-        openId: e.openId,
-        chat: e.chat,
-        dept: e.dept,
-      })),
+      eligible.map((e) => ({ _id: `${id}:${e.openId}`, poll: id, openId: e.openId, chat: e.chat, dept: e.dept })),
     );
   }
   return { poll: (await getPoll(id))!, eligible };
@@ -205,13 +187,7 @@ async function createKeyedPoll(
   if (stored.length === 0 && chosen.length > 0) {
     await insertManyOnce(
       PollEligibleModel,
-      chosen.map((e) => ({
-        _id: `${id}:${e.openId}`,
-        poll: id,
-        openId: e.openId,
-        chat: e.chat,
-        dept: e.dept,
-      })),
+      chosen.map((e) => ({ _id: `${id}:${e.openId}`, poll: id, openId: e.openId, chat: e.chat, dept: e.dept })),
     );
     eligible = chosen;
     await PollModel.updateOne({ _id: { $eq: id } }, { $set: { eligibleCount: chosen.length } });
@@ -219,10 +195,14 @@ async function createKeyedPoll(
   return { poll: (await getPoll(id))!, eligible };
 }
 
-/** One poll by id (case-insensitive), if it exists. */
+/**
+ * One poll by id (case-insensitive), if it exists. Read through the poll read batcher: a burst
+ * of presses reads each poll once per flush, and a flush starts after the reader asked, so a
+ * close acknowledged before is seen.
+ */
 export async function getPoll(id: string): Promise<PollView | undefined> {
-  const doc = await PollModel.findById(String(id).toUpperCase()).lean();
-  return doc ? toView(doc as PollLean) : undefined;
+  const doc = await readsOf<PollLean>(PollModel).get(String(id).toUpperCase());
+  return doc ? toView(doc) : undefined;
 }
 
 /** The newest polls (optionally only those with these ids), newest first. */
@@ -234,31 +214,27 @@ export async function listPolls(limit: number, ids?: readonly string[]): Promise
 
 /** Poll ids this person may vote in. */
 export async function pollsEligibleFor(openId: string): Promise<string[]> {
-  const docs = await PollEligibleModel.find({ openId: { $eq: String(openId) } })
-    .select({ poll: 1 })
-    .lean();
+  const docs = await PollEligibleModel.find({ openId: { $eq: String(openId) } }).select({ poll: 1 }).lean();
   return docs.map((d) => d.poll);
 }
 
-/** The eligible voter record of one person, if they may vote. */
+type EligibleLean = { _id: string; openId: string; chat?: string | null; dept?: string | null };
+
+/** The eligible voter record of one person, if they may vote (batched read by `_id`). */
 export async function findEligible(pollId: string, openId: string): Promise<EligibleEntry | undefined> {
-  const doc = await PollEligibleModel.findById(`${pollId}:${openId}`).lean();
+  const doc = await readsOf<EligibleLean>(PollEligibleModel).get(`${pollId}:${openId}`);
   return doc ? { openId: doc.openId, chat: doc.chat ?? null, dept: doc.dept ?? null } : undefined;
 }
 
 /** Every eligible voter's open_id. */
 export async function listEligible(pollId: string): Promise<string[]> {
-  const docs = await PollEligibleModel.find({ poll: { $eq: pollId } })
-    .select({ openId: 1 })
-    .lean();
+  const docs = await PollEligibleModel.find({ poll: { $eq: pollId } }).select({ openId: 1 }).lean();
   return docs.map((d) => d.openId);
 }
 
 /** Open polls whose deadline has passed. */
 export async function listDuePolls(now: Date): Promise<string[]> {
-  const docs = await PollModel.find({ state: 'open', deadline: { $ne: null, $lte: now } })
-    .select({ _id: 1 })
-    .lean();
+  const docs = await PollModel.find({ state: 'open', deadline: { $ne: null, $lte: now } }).select({ _id: 1 }).lean();
   return docs.map((d) => d._id);
 }
 
@@ -280,10 +256,7 @@ export async function closePoll(
     if (isDuplicateKeyError(error)) return { kind: 'already' };
     throw error;
   }
-  await PollModel.updateOne(
-    { _id: { $eq: poll.id } },
-    { $set: { state: 'closed', closedAt: now, closedBy: by } },
-  );
+  await PollModel.updateOne({ _id: { $eq: poll.id } }, { $set: { state: 'closed', closedAt: now, closedBy: by } });
   return { kind: 'closed', poll: { ...poll, state: 'closed', closedAt: now, closedBy: by } };
 }
 

@@ -16,6 +16,9 @@
  * department, or an admin. Every change is written to the audit log.
  */
 import { randomInt } from 'node:crypto';
+import { CoalescedRuns } from '../batching/coalesced-runs.js';
+import { readsOf, updatesOf } from '../batching/collections.js';
+import { insertDocument } from '../batching/model-insert.js';
 import { PersonModel } from '../models/person.js';
 import {
   type AssignmentState,
@@ -153,18 +156,24 @@ export function isFinished(task: Pick<TaskView, 'requiresApproval'>, state: Assi
 
 /** One task, if it exists. */
 export async function getTask(id: string): Promise<TaskView | undefined> {
-  const doc = await TaskModel.findById(id.trim().toUpperCase()).lean();
+  // Through the read batcher: a burst of owners pressing a task's card reads it once per flush.
+  const doc = await readsOf<Parameters<typeof toTaskView>[0]>(TaskModel).get(id.trim().toUpperCase());
   return doc ? toTaskView(doc) : undefined;
 }
+
+/** A task's assignments, read once per task at a time (owners pressing together share the next read). */
+const assignmentReads = new CoalescedRuns((taskId) => TaskAssignmentModel.find({ taskId: { $eq: taskId } }).lean().exec());
 
 /** The task's assignments (active ones in owner order, then removed ones). */
 export async function listAssignments(
   taskId: string,
   opts: { includeInactive?: boolean } = {},
 ): Promise<AssignmentView[]> {
-  const docs = await TaskAssignmentModel.find({ taskId: { $eq: taskId } }).lean();
+  const [docs, task] = await Promise.all([
+    assignmentReads.request(taskId),
+    readsOf<{ owners?: string[] | null }>(TaskModel).get(taskId),
+  ]);
   const views = docs.map(toAssignmentView).filter((a) => opts.includeInactive || a.active);
-  const task = await TaskModel.findById(taskId).lean();
   const order = new Map((task?.owners ?? []).map((o, i) => [o, i]));
   const rank = (a: AssignmentView) => (a.active ? (order.get(a.openId) ?? 999) : 1000);
   return views.sort((a, b) => rank(a) - rank(b));
@@ -383,7 +392,7 @@ export async function applyOwnerAction(
   if (task.state === 'closed') return taskError('task.err.closed', { id: task.id });
   if (task.state === 'cancelled') return taskError('task.err.cancelled', { id: task.id });
   const assignmentId = `${task.id}:${owner}`;
-  const doc = await TaskAssignmentModel.findById(assignmentId).lean();
+  const doc = await readsOf<Parameters<typeof toAssignmentView>[0]>(TaskAssignmentModel).get(assignmentId);
   const current = doc ? toAssignmentView(doc) : undefined;
   const ownAction = action === 'confirm' || action === 'submit';
   if (ownAction && (actor.openId !== owner || !current?.active)) return taskError('task.err.notOwner');
@@ -407,27 +416,28 @@ export async function applyOwnerAction(
   if (action === 'return' && note === '') return taskError('task.err.reasonMissing');
 
   const n = current.version + 1;
-  try {
-    await TaskTransitionModel.create({
-      _id: `${assignmentId}:${n}`,
-      taskId: task.id,
-      owner,
-      actor: actor.openId,
-      action,
-      from: current.state,
-      to: move.to,
-      note,
-      at: now,
-    });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+  // The version claim and the assignment write are group-committed with the burst's other
+  // presses (one insertMany, one updateMany per distinct change); the unique claim still decides.
+  const claimed = await insertDocument(TaskTransitionModel, {
+    _id: `${assignmentId}:${n}`,
+    taskId: task.id,
+    owner,
+    actor: actor.openId,
+    action,
+    from: current.state,
+    to: move.to,
+    note,
+    at: now,
+  });
+  if (!claimed) {
     await rollAssignmentForward(assignmentId, n);
     return taskError('task.err.alreadyHandled');
   }
-  await TaskAssignmentModel.updateOne(
-    { _id: { $eq: assignmentId }, version: { $lt: n } },
-    { $set: { ...assignmentSet(action, move.to, note, now), version: n } },
-  );
+  await updatesOf(TaskAssignmentModel).update({
+    key: assignmentId,
+    where: { version: { $lt: n } },
+    set: { ...assignmentSet(action, move.to, note, now), version: n },
+  });
   await recordAudit(
     {
       actor: actor.openId,
@@ -442,7 +452,7 @@ export async function applyOwnerAction(
   );
   const closed = await closeIfDone(task, actor.openId, now);
   const after = (await getTask(task.id))!;
-  const assignment = toAssignmentView((await TaskAssignmentModel.findById(assignmentId).lean())!);
+  const assignment = toAssignmentView((await readsOf<Parameters<typeof toAssignmentView>[0]>(TaskAssignmentModel).get(assignmentId))!);
   await notifyTaskChanged({
     kind: 'progress',
     task: after,
