@@ -18,7 +18,9 @@ function cardContent(card: Card): string {
 }
 
 function receiver(to: Target): { receiveIdType: 'chat_id' | 'open_id'; receiveId: string } {
-  return 'chatId' in to ? { receiveIdType: 'chat_id', receiveId: to.chatId } : { receiveIdType: 'open_id', receiveId: to.openId };
+  return 'chatId' in to
+    ? { receiveIdType: 'chat_id', receiveId: to.chatId }
+    : { receiveIdType: 'open_id', receiveId: to.openId };
 }
 
 function ref(message: { messageId: string } | { outboxKey: string }): MessageRef {
@@ -44,6 +46,16 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
     opts.log?.info({ key, chatId }, 'not sent: the bot is no longer in this chat');
     return true;
   };
+  /** The items whose target is not a chat the bot left (one query for all of them). */
+  const liveOnly = async <T extends { key: string; to: Target }>(items: ReadonlyArray<T>): Promise<T[]> => {
+    const chatIds = items.flatMap(({ to }) => ('chatId' in to ? [to.chatId] : []));
+    const inactive = await inactiveChatsAmong(chatIds);
+    return items.filter(({ key, to }) => {
+      if (!('chatId' in to) || !inactive.has(to.chatId)) return true;
+      opts.log?.info({ key, chatId: to.chatId }, 'not sent: the bot is no longer in this chat');
+      return false;
+    });
+  };
   return {
     async sendText(key, to, value) {
       if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
@@ -51,19 +63,29 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
     },
     async sendCard(key, to, card) {
       if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
-      await enqueue({ key, kind: 'send', ...receiver(to), msgType: 'interactive', content: cardContent(card) }, now());
+      await enqueue(
+        { key, kind: 'send', ...receiver(to), msgType: 'interactive', content: cardContent(card) },
+        now(),
+      );
     },
     async sendCardToMany(items, card) {
-      const chatIds = items.flatMap(({ to }) => ('chatId' in to ? [to.chatId] : []));
-      const inactive = await inactiveChatsAmong(chatIds);
       const content = cardContent(card);
-      const live = items.filter(({ key, to }) => {
-        if (!('chatId' in to) || !inactive.has(to.chatId)) return true;
-        opts.log?.info({ key, chatId: to.chatId }, 'not sent: the bot is no longer in this chat');
-        return false;
-      });
+      const live = await liveOnly(items);
       return enqueueMany(
         live.map(({ key, to }) => ({ key, kind: 'send', ...receiver(to), msgType: 'interactive', content })),
+        now(),
+      );
+    },
+    async sendTextToMany(items) {
+      const live = await liveOnly(items);
+      return enqueueMany(
+        live.map(({ key, to, text: value }) => ({
+          key,
+          kind: 'send',
+          ...receiver(to),
+          msgType: 'text',
+          content: text(value),
+        })),
         now(),
       );
     },
@@ -77,7 +99,15 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
     async replyCard(key, messageId, card, chatId, p2pUser) {
       if (await refused(key, chatId)) return;
       await enqueue(
-        { key, kind: 'reply', messageId, chatId, openId: p2pUser, msgType: 'interactive', content: cardContent(card) },
+        {
+          key,
+          kind: 'reply',
+          messageId,
+          chatId,
+          openId: p2pUser,
+          msgType: 'interactive',
+          content: cardContent(card),
+        },
         now(),
       );
     },
@@ -89,7 +119,10 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
     },
     async sendFile(key, to, file) {
       if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
-      await enqueue({ key, kind: 'file', ...receiver(to), ...file, fileName: stripMarks(file.fileName) }, now());
+      await enqueue(
+        { key, kind: 'file', ...receiver(to), ...file, fileName: stripMarks(file.fileName) },
+        now(),
+      );
     },
     async urgent(key, message, openIds) {
       await enqueue({ key, kind: 'urgent', ...ref(message), userIds: openIds }, now());
