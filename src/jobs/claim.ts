@@ -2,7 +2,8 @@
  * Claiming due jobs in batches (group commit) so that exactly one process runs each attempt.
  *
  * 1. Read the due candidates (pending with runAt ≤ now in the due-minute buckets, or running
- *    with an expired lease): one query per bucket plus one for expired leases.
+ *    with an expired lease): one query per bucket plus one for expired leases; up to twice the
+ *    batch, of which a random half is tried (concurrent claimers spread over the due jobs).
  * 2. Insert every candidate's claim token `${key}#${attempt}` into job_claims with one unordered
  *    insertMany. Each token's unique _id decides its winner atomically on MongoDB and on FerretDB
  *    alike; the write errors name the tokens another process holds.
@@ -77,6 +78,14 @@ export function claimableFilter(now: Date): QueryFilter<JobDoc> {
       { state: 'running', leaseUntil: { $lt: now } },
     ],
   };
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
 }
 
 /** Token hops per job and batch: a dead claimer's token is skipped, a live one's is respected. */
@@ -220,7 +229,11 @@ async function leaseWon(won: JobDoc[], attempts: Map<string, number>, p: ClaimPa
  * (one, unless a dead claimer's token is in the way) and one lease update per group.
  */
 export async function claimBatch(p: ClaimParams, limit: number): Promise<ClaimBatch> {
-  const { rows, more } = await findCandidates(p, limit);
+  // Twice as many candidates as the batch takes, a random half tried: concurrent claimers then
+  // share the due jobs instead of racing for the same ones (one of two batch inserts wins whole).
+  const found = await findCandidates(p, 2 * limit);
+  const rows = shuffle(found.rows).slice(0, limit);
+  const more = found.more || found.rows.length > rows.length;
   for (const row of rows) p.tried.add(row.key);
   const attempts = new Map(rows.map((row) => [row.key, row.attempts + 1]));
   const byKey = new Map(rows.map((row) => [row.key, row]));

@@ -117,7 +117,7 @@ export class Scheduler {
     this.retryDelayMs = opts.retryDelayMs ?? defaultRetryDelayMs;
     this.maxJobsPerTick = opts.maxJobsPerTick ?? 500;
     this.concurrency = Math.max(1, opts.concurrency ?? 4);
-    this.claimBatch = Math.max(1, opts.claimBatch ?? 200);
+    this.claimBatch = Math.max(1, opts.claimBatch ?? 100);
     this.fullScanEveryMs = opts.fullScanEveryMs ?? 6 * 60 * 60_000;
   }
 

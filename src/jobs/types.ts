@@ -88,7 +88,7 @@ export interface SchedulerOptions {
   retryDelayMs?: (attempts: number) => number;
   /** Upper bound of jobs one tick processes. Default 500. */
   maxJobsPerTick?: number;
-  /** Jobs claimed together (one token insert, one lease update). Default 200. */
+  /** Jobs claimed together (one token insert, one lease update). Default 100. */
   claimBatch?: number;
   /**
    * Single-job handlers one tick runs at the same time (a batch handler gets its jobs at once).
