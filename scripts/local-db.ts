@@ -3,7 +3,17 @@
  * small Go program under scripts/ferretdb). Used by `npm run db`, the test setup and the demo.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +22,36 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, 'scripts', 'ferretdb');
-export const ferretBinary = join(root, '.cache', 'bin', 'ferretdb-local');
+const overlayDir = join(sourceDir, 'overlay');
+
+/**
+ * Files of FerretDB 1.24 the wrapper replaces with patched copies (scripts/ferretdb/overlay):
+ * an `$in` of scalars pushed down to PostgreSQL as an OR of containments (index-backed with the
+ * GIN companions), and an update of many documents written in one transaction instead of one
+ * transaction per document. Both change how fast, not what: the handler still filters every
+ * document it reads, and the same documents are written.
+ */
+const OVERLAY: Record<string, string> = {
+  'postgresql-query.go': 'github.com/FerretDB/FerretDB/internal/backends/postgresql/query.go',
+  'common-update.go': 'github.com/FerretDB/FerretDB/internal/handler/common/update.go',
+};
+
+function sourceFiles(): string[] {
+  const own = readdirSync(sourceDir)
+    .filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
+    .map((f) => join(sourceDir, f));
+  return [...own, ...Object.keys(OVERLAY).map((f) => join(overlayDir, f))].sort();
+}
+
+/** The binary of the current sources, named by their hash: a changed wrapper never replaces another checkout's. */
+function binaryPath(): string {
+  const hash = createHash('sha256');
+  for (const file of sourceFiles()) hash.update(file.slice(root.length)).update(readFileSync(file));
+  return join(root, '.cache', 'bin', `ferretdb-local-${hash.digest('hex').slice(0, 12)}`);
+}
+
+/** The wrapper's binary for the current sources (built on first use). */
+export const ferretBinary = binaryPath();
 
 /** Options for {@link startLocalDb}. */
 export interface LocalDbOptions {
@@ -43,28 +82,39 @@ export interface LocalDb {
   stop(): Promise<void>;
 }
 
-function newestSourceTime(): number {
-  const sources = readdirSync(sourceDir).filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum');
-  return Math.max(...sources.map((f) => statSync(join(sourceDir, f)).mtimeMs));
-}
-
-/** Builds the Go wrapper when the binary is missing or older than its sources. */
-export function ensureFerretBinary(log: (line: string) => void = () => {}): string {
-  if (existsSync(ferretBinary) && statSync(ferretBinary).mtimeMs >= newestSourceTime()) {
-    return ferretBinary;
-  }
-  mkdirSync(dirname(ferretBinary), { recursive: true });
-  log('正在编译本地数据库 FerretDB（首次约需 1–3 分钟）… / building FerretDB (first time takes 1–3 min)…');
-  const result = spawnSync('go', ['build', '-trimpath', '-o', ferretBinary, '.'], {
-    cwd: sourceDir,
+function run(command: string, args: string[], cwd: string): void {
+  const result = spawnSync(command, args, {
+    cwd,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, CGO_ENABLED: '0' },
   });
-  if (result.error) {
-    throw new Error(`cannot run "go build" (is Go installed?): ${result.error.message}`);
-  }
+  if (result.error) throw new Error(`cannot run "${command}" (is Go installed?): ${result.error.message}`);
   if (result.status !== 0)
-    throw new Error(`go build of scripts/ferretdb failed with exit code ${result.status}`);
+    throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+}
+
+/**
+ * Builds the Go wrapper when its binary is missing: the sources are copied to a build folder,
+ * their modules vendored (Go refuses to patch files in its module cache), the overlay files
+ * copied over the vendored ones, then built.
+ */
+export function ensureFerretBinary(log: (line: string) => void = () => {}): string {
+  if (existsSync(ferretBinary)) return ferretBinary;
+  mkdirSync(dirname(ferretBinary), { recursive: true });
+  log('正在编译本地数据库 FerretDB（首次约需 1–3 分钟）… / building FerretDB (first time takes 1–3 min)…');
+  const build = mkdtempSync(join(tmpdir(), 'ferretdb-build-'));
+  try {
+    for (const file of readdirSync(sourceDir).filter((f) => f.endsWith('.go') || f.startsWith('go.')))
+      copyFileSync(join(sourceDir, file), join(build, file));
+    run('go', ['mod', 'vendor'], build);
+    for (const [patched, target] of Object.entries(OVERLAY))
+      copyFileSync(join(overlayDir, patched), join(build, 'vendor', target));
+    const partial = `${ferretBinary}.${process.pid}.tmp`;
+    run('go', ['build', '-mod=vendor', '-trimpath', '-o', partial, '.'], build);
+    renameSync(partial, ferretBinary);
+  } finally {
+    rmSync(build, { recursive: true, force: true });
+  }
   return ferretBinary;
 }
 

@@ -50,13 +50,16 @@ async function readTasks(ids: string[]): Promise<Map<string, ReminderTask>> {
   return new Map(docs.map((doc) => [doc._id, toReminderTask(doc)]));
 }
 
-/** The pending owners of the given tasks, in one query over their assignments. */
+/**
+ * The pending owners of the given tasks, in one query over their owners' assignments by _id
+ * (`${taskId}:${openId}`): a unique-key lookup every engine serves from its index (FerretDB's
+ * planner misjudges a long `$in` on `taskId` and scans). A removed owner is not in `owners`, and
+ * an owner without an assignment has nothing pending — as with a query by task.
+ */
 async function readPending(tasks: ReminderTask[]): Promise<Map<string, string[]>> {
-  if (tasks.length === 0) return new Map();
-  const ids = tasks.map((task) => task._id);
-  const rows = await TaskAssignmentModel.find(
-    ids.length === 1 ? { taskId: ids[0] } : { taskId: { $in: ids } },
-  )
+  const ids = tasks.flatMap((task) => task.owners.map((openId) => `${task._id}:${openId}`));
+  if (ids.length === 0) return new Map(tasks.map((task) => [task._id, []]));
+  const rows = await TaskAssignmentModel.find(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } })
     .select({ taskId: 1, openId: 1, state: 1, active: 1 })
     .lean();
   const byTask = new Map<string, typeof rows>();
