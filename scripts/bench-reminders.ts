@@ -1,5 +1,7 @@
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
+import { countCommands } from '../src/batching/command-count.js';
 import { connectDatabase } from '../src/db.js';
 import type { TenantSettings } from '../src/domain/settings.js';
 import { REMINDER_JOB, reminderJobKey } from '../src/domain/task-reminders.js';
@@ -105,6 +107,38 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   return { ms: performance.now() - start, value };
 }
 
+/** Each command's round trip during a tick (driver command monitoring), to show where it goes. */
+function timeCommands(): { slowest(n: number): string; stop(): void } {
+  const client = mongoose.connection.getClient();
+  const seen: { what: string; ms: number }[] = [];
+  const started = new Map<number, string>();
+  const onStarted = (e: { requestId: number; commandName: string; command: Record<string, unknown> }) =>
+    started.set(e.requestId, `${e.commandName} ${String(e.command[e.commandName])}`);
+  const onDone = (e: { requestId: number; duration: number }) => {
+    const what = started.get(e.requestId);
+    if (what) seen.push({ what, ms: e.duration });
+  };
+  client.on('commandStarted', onStarted);
+  client.on('commandSucceeded', onDone);
+  client.on('commandFailed', onDone);
+  return {
+    slowest: (n) =>
+      [...seen]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, n)
+        .map((c) => `${c.what} ${c.ms.toFixed(0)} ms`)
+        .join(', '),
+    stop: () => {
+      client.off('commandStarted', onStarted);
+      client.off('commandSucceeded', onDone);
+      client.off('commandFailed', onDone);
+    },
+  };
+}
+
+/** One size's figures, for the summary against the targets. */
+const results: { n: number; tickMs: number; idleMs: number; perDue: number }[] = [];
+
 async function runSize(baseUri: string, n: number): Promise<void> {
   const url = new URL(baseUri);
   url.pathname = `/qinglian_bench_rem_${n}_${Date.now()}`;
@@ -184,27 +218,33 @@ async function runSize(baseUri: string, n: number): Promise<void> {
   await insertInBatches(Job.collection, function* () {
     for (let i = notDue; i < n; i++) yield jobDoc(id(i), 'wd-1', new Date(NOW.getTime() + DAY), NOW);
   });
-  const candidate = await timed(() =>
-    Job.find({ name: { $in: [REMINDER_JOB] }, key: { $nin: [] }, state: 'pending', runAt: { $lte: NOW } })
-      .limit(20)
-      .lean(),
-  );
+  const commands = countCommands();
+  const slow = timeCommands();
   const tick = await timed(() => scheduler.tick());
+  commands.stop();
+  slow.stop();
+  const idleCommands = countCommands();
   const idleAfter = await timed(() => scheduler.tick());
+  idleCommands.stop();
   const outbox = await OutboxMessage.countDocuments({});
   const jobs = await Job.estimatedDocumentCount();
+  const perDue = commands.total() / Math.max(1, tick.value.ran);
+  const byName = Object.entries(commands.byName())
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
   console.log(
     [
       `tasks ${String(n).padStart(6)}`,
       `jobs ${String(jobs).padStart(7)}`,
       `load ${(load.ms / 1000).toFixed(1)} s`,
-      `old runAt-range claim query ${candidate.ms.toFixed(1)} ms`,
       `claim-only tick ${claim.ms.toFixed(0)} ms (${claim.value.ran} jobs)`,
-      `tick ${tick.ms.toFixed(0)} ms (ran ${tick.value.ran}, outbox +${outbox})`,
-      `per job ${(tick.ms / Math.max(1, tick.value.ran)).toFixed(1)} ms`,
-      `idle tick ${idleBefore.ms.toFixed(1)} / ${idleAfter.ms.toFixed(1)} ms`,
+      `tick ${tick.ms.toFixed(0)} ms (ran ${tick.value.ran}, outbox +${outbox}; target ≤ 300 ms)`,
+      `idle tick ${idleBefore.ms.toFixed(1)} / ${idleAfter.ms.toFixed(1)} ms (${idleCommands.total()} commands)`,
+      `commands ${commands.total()} = ${perDue.toFixed(2)} per due reminder (target ≤ 0.2): ${byName}`,
     ].join(' | '),
   );
+  console.log(`  slowest commands of the tick: ${slow.slowest(5)}`);
+  results.push({ n, tickMs: tick.ms, idleMs: idleAfter.ms, perDue });
   await mongoose.connection.dropDatabase();
   await mongoose.disconnect();
 }
@@ -215,8 +255,26 @@ async function main(): Promise<void> {
   console.log(
     `${dueCount} due reminders (2 owners + 1 group each); ${jobsPerTask} pending future jobs per not-due task; ${concurrency} jobs at a time`,
   );
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (figures are noisy when it is high)`,
+  );
   for (const n of sizes) await runSize(uri, n);
   await db.stop();
+  const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+  console.log(
+    `target: tick with ${dueCount} due ≤ 300 ms at every size; idle tick flat; ≤ 0.2 commands per due reminder`,
+  );
+  for (const r of results)
+    console.log(
+      `measured ${String(r.n).padStart(6)} tasks: tick ${fmt(r.tickMs)} ${r.tickMs <= 300 ? 'ok' : 'MISSED'}, idle ${r.idleMs.toFixed(1)} ms, ${r.perDue.toFixed(2)} commands per due ${r.perDue <= 0.2 ? 'ok' : 'MISSED'}`,
+    );
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 main().then(

@@ -4,10 +4,10 @@
  * - {@link syncTaskReminders} turns a task's plan (task-reminders-plan.ts) into one scheduler job
  *   per point, keyed `task.reminder:<taskId>:<point>:<deadline ISO>`: an edited deadline makes new
  *   keys and the old pending ones are cancelled; a closed or cancelled task has none left.
- * - {@link sendTaskReminder} (the job handler) re-reads the task: nothing when it is no longer
- *   open or its deadline changed; else ONE group message to the task's chat mentioning the
- *   pending owners plus one p2p message to each. At the `deadline` point the messages say the
- *   task is overdue and the leader gets a p2p listing who is late.
+ * - sendTaskReminders (task-reminders-send.ts, the job handler, a tick's due reminders at once)
+ *   re-reads the tasks: nothing when one is no longer open or its deadline changed; else ONE
+ *   group message to the task's chat mentioning the pending owners plus one p2p message to each.
+ *   At the `deadline` point the messages say the task is overdue and the leader gets a p2p.
  * - {@link sendOverdueDigest} (the daily 09:00 job, workdays only): one combined nudge per late
  *   owner listing all their overdue tasks, buzzed (urgent) once that day when any of them is
  *   {@link BUZZ_AFTER_WORKDAYS} or more workdays overdue; one combined list per leader.
@@ -18,18 +18,17 @@
  * approver and is not chased.
  */
 import { type Markup, markup, textMention } from '../../cards/escape.js';
-import { type Locale, t } from '../i18n/index.js';
-import type { JobView } from '../jobs/types.js';
 import type { Messenger } from '../lark/messenger.js';
-import type { Logger } from '../logger.js';
+import { t, type Locale } from '../i18n/index.js';
+import type { JobView } from '../jobs/types.js';
 import { Job } from '../models/job.js';
-import { TaskAssignmentModel, TaskModel } from '../models/task.js';
+import { type TaskAssignmentDoc, TaskAssignmentModel, type TaskDoc, TaskModel } from '../models/task.js';
 import type { WorkCalendar } from '../time/workdays.js';
 import { formatZoned, zonedDateTime, zonedDayKey } from '../time/zoned.js';
 import { localesOf } from './person-locale.js';
 import type { TenantSettings } from './settings.js';
+import { effectivePolicy, planReminders, type PlannedReminder } from './task-reminders-plan.js';
 import { readReminderKeys, writeReminderKeys } from './task-reminders-index.js';
-import { effectivePolicy, type PlannedReminder, planReminders } from './task-reminders-plan.js';
 import { loadDefaultReminderPolicy } from './task-reminders-policy.js';
 
 /** Job name of one planned reminder. */
@@ -82,10 +81,8 @@ export function reminderJobKey(taskId: string, point: string, deadline: Date): s
   return `${REMINDER_JOB}:${taskId}:${point}:${deadline.toISOString()}`;
 }
 
-/** Reads a task (null when unknown). */
-export async function readReminderTask(taskId: string): Promise<ReminderTask | null> {
-  const doc = await TaskModel.findById(taskId).lean();
-  if (!doc) return null;
+/** The reminders' view of a stored task. */
+export function toReminderTask(doc: TaskDoc & { _id: string }): ReminderTask {
   return {
     _id: doc._id,
     title: doc.title,
@@ -100,10 +97,17 @@ export async function readReminderTask(taskId: string): Promise<ReminderTask | n
   };
 }
 
-/** Open ids of the owners of `taskId` who have not finished, in the task's owner order. */
-export async function pendingOwnerIds(taskId: string, order: readonly string[] = []): Promise<string[]> {
-  // Plain equality (taskId is a validated string): FerretDB pushes it down to SQL; `$eq` it filters itself.
-  const rows = await TaskAssignmentModel.find({ taskId }).lean();
+/** Reads a task (null when unknown). */
+export async function readReminderTask(taskId: string): Promise<ReminderTask | null> {
+  const doc = await TaskModel.findById(taskId).lean();
+  return doc ? toReminderTask(doc) : null;
+}
+
+/** The owners among a task's assignment rows who have not finished, in the task's owner order. */
+export function pendingAmong(
+  rows: ReadonlyArray<Pick<TaskAssignmentDoc, 'openId' | 'state' | 'active'>>,
+  order: readonly string[] = [],
+): string[] {
   const pending = rows
     .filter((r) => r.active !== false && (r.state === 'pending' || r.state === 'confirmed'))
     .map((r) => r.openId);
@@ -112,6 +116,12 @@ export async function pendingOwnerIds(taskId: string, order: readonly string[] =
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
   return pending.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Open ids of the owners of `taskId` who have not finished, in the task's owner order. */
+export async function pendingOwnerIds(taskId: string, order: readonly string[] = []): Promise<string[]> {
+  // Plain equality (taskId is a validated string): FerretDB pushes it down to SQL; `$eq` it filters itself.
+  return pendingAmong(await TaskAssignmentModel.find({ taskId }).lean(), order);
 }
 
 /** The plan of a task under the current settings (empty when the task is not open). */
@@ -193,61 +203,9 @@ export function mentionList(openIds: readonly string[]): Markup {
   return markup(openIds.map(textMention).filter(Boolean).join(' '));
 }
 
-function deadlineText(deadline: Date, tz: string): string {
+/** A deadline as the reminders show it, in the agency's time zone. */
+export function deadlineText(deadline: Date, tz: string): string {
   return formatZoned(deadline, tz, 'YYYY-MM-DD HH:mm');
-}
-
-/** What a reminder run sent (for logs and tests). */
-export interface ReminderOutcome {
-  sent: boolean;
-  pending: string[];
-  reason?: 'unknown' | 'not-open' | 'deadline-changed' | 'nobody-pending';
-}
-
-/** Sends one planned reminder (the {@link REMINDER_JOB} handler's work). */
-export async function sendTaskReminder(
-  job: Pick<JobView<ReminderPayload>, 'key' | 'payload'>,
-  deps: ReminderDeps,
-  log?: Logger,
-): Promise<ReminderOutcome> {
-  const { taskId, point, deadline } = job.payload;
-  const task = await readReminderTask(taskId);
-  if (!task) return { sent: false, pending: [], reason: 'unknown' };
-  if (task.state !== 'open') return { sent: false, pending: [], reason: 'not-open' };
-  if (task.deadline.toISOString() !== deadline) {
-    log?.info({ taskId, point }, 'reminder for an old deadline; not sent');
-    return { sent: false, pending: [], reason: 'deadline-changed' };
-  }
-  const pending = await pendingOwnerIds(taskId, task.owners);
-  if (pending.length === 0) return { sent: false, pending, reason: 'nobody-pending' };
-  const settings = await deps.settings();
-  const locale: Locale = settings.locale;
-  const own = await localesOf([...pending, ...(task.leader ? [task.leader] : [])], locale);
-  const params = {
-    title: task.title,
-    deadline: deadlineText(task.deadline, settings.timezone),
-    mentions: mentionList(pending),
-  };
-  const [groupKey, p2pKey] =
-    point === 'created'
-      ? (['reminder.groupCreated', 'reminder.p2pCreated'] as const)
-      : point === 'deadline'
-        ? (['reminder.groupOverdue', 'reminder.p2pOverdue'] as const)
-        : (['reminder.group', 'reminder.p2p'] as const);
-  if (task.chatId) {
-    await deps.messenger.sendText(`${job.key}:group`, { chatId: task.chatId }, t(locale, groupKey, params));
-  }
-  for (const openId of pending) {
-    await deps.messenger.sendText(`${job.key}:p2p:${openId}`, { openId }, t(own(openId), p2pKey, params));
-  }
-  if (point === 'deadline' && task.leader) {
-    await deps.messenger.sendText(
-      `${job.key}:leader:${task.leader}`,
-      { openId: task.leader },
-      t(own(task.leader), 'reminder.leaderOverdue', params),
-    );
-  }
-  return { sent: true, pending };
 }
 
 /** One late task of an owner or a leader. */

@@ -1,26 +1,27 @@
 /**
- * Claiming one due job so that exactly one process runs each attempt.
+ * Claiming due jobs in batches (group commit) so that exactly one process runs each attempt.
  *
- * 1. Read a batch of due candidates (pending with runAt ≤ now, or running with an expired
- *    lease) and try them in random order to spread concurrent claimers.
- * 2. Insert the claim token `${key}#${attempt}` into job_claims. Its unique _id decides the
- *    winner atomically on MongoDB and on FerretDB alike.
- * 3. The winner leases the job with findOneAndUpdate (state running, leaseOwner, leaseUntil,
- *    attempts = attempt), guarded by `attempts < attempt` and "still claimable".
+ * 1. Read the due candidates (pending with runAt ≤ now in the due-minute buckets, or running
+ *    with an expired lease): one query per bucket plus one for expired leases; up to twice the
+ *    batch, of which a random half is tried (concurrent claimers spread over the due jobs).
+ * 2. Insert every candidate's claim token `${key}#${attempt}` into job_claims with one unordered
+ *    insertMany. Each token's unique _id decides its winner atomically on MongoDB and on FerretDB
+ *    alike; the write errors name the tokens another process holds.
+ * 3. Lease the won jobs with one updateMany per (state, due minute, attempt) group — usually one —
+ *    guarded by `attempts < attempt` and "still claimable".
  *
- * Step 3 alone is the usual MongoDB lease and is atomic there. FerretDB 1.24 implements
- * findAndModify and update as a SELECT followed by an unconditional whole-document UPDATE by
- * _id, so two concurrent claimers both match and both "win" (measured: 389 runs for 200 jobs
- * with two schedulers); the token in step 2 makes the claim exclusive on both engines.
- * After the claim only the holder writes the job (renew, finish), so FerretDB's lost updates
- * cannot interleave there; cancel() racing a claim, or a slow owner racing the process that
- * took over its expired lease, can still overwrite each other on FerretDB (at-least-once).
+ * Step 3 alone is the usual MongoDB lease. FerretDB 1.24 implements update as a SELECT followed
+ * by an unconditional whole-document UPDATE by _id, so two concurrent claimers both match and
+ * both "win"; the tokens of step 2 make the claim exclusive on both engines. After the claim only
+ * the holder writes the job (renew, finish). A token whose claimer died before leasing is taken
+ * over (next attempt) once it is older than a lease.
  */
 import type { QueryFilter } from 'mongoose';
+import { writeErrorsOf } from '../batching/insert-batcher.js';
 import type { Logger } from '../logger.js';
 import { Job, JobClaim, type JobDoc } from '../models/job.js';
 
-/** A job this process now holds: the document as it was before the claim, and our attempt number. */
+/** A job this process now holds: the document as it was read before the claim, and our attempt. */
 export interface ClaimedJob {
   before: JobDoc;
   attempt: number;
@@ -31,7 +32,7 @@ export interface ClaimParams {
   owner: string;
   leaseMs: number;
   names: string[];
-  /** The claim time (set per claim). */
+  /** The claim time. */
   now: Date;
   /** Keys already tried in this tick; they are not tried again. */
   tried: Set<string>;
@@ -41,6 +42,15 @@ export interface ClaimParams {
    * schedule by runAt (the first tick, after a long gap, and now and then as a safety net).
    */
   minutes?: string[] | null;
+}
+
+/** One claimed batch, and whether the schedule had more candidates than the batch took. */
+export interface ClaimBatch {
+  claimed: ClaimedJob[];
+  /** Candidates read (claimed or not); 0 means nothing was due. */
+  found: number;
+  /** True when a query hit its limit: another batch may find more. */
+  more: boolean;
 }
 
 /** The due-minute bucket of an instant: its UTC minute, 'YYYY-MM-DDTHH:mm'. */
@@ -60,8 +70,6 @@ export function minutesBetween(fromMs: number, toMs: number): string[] {
   return out;
 }
 
-const BATCH = 20;
-
 /** Filter matching jobs that may be claimed at `now`. */
 export function claimableFilter(now: Date): QueryFilter<JobDoc> {
   return {
@@ -80,134 +88,173 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-/** Inserts the claim token; false when another process holds this attempt. */
-async function insertToken(key: string, attempt: number, p: ClaimParams): Promise<boolean> {
-  try {
-    await JobClaim.create({
-      _id: `${key}#${attempt}`,
-      jobKey: key,
-      attempt,
-      owner: p.owner,
-      createdAt: p.now,
-    });
-    return true;
-  } catch (err) {
-    if ((err as { code?: number }).code === 11000) return false;
-    throw err;
-  }
+/** Token hops per job and batch: a dead claimer's token is skipped, a live one's is respected. */
+const MAX_HOPS = 3;
+
+/** Since when a candidate has been claimable: its runAt, or its expired lease's end. */
+function dueSince(job: JobDoc): Date {
+  return job.state === 'running' && job.leaseUntil ? job.leaseUntil : job.runAt;
 }
 
 /**
- * True when the token for `attempt` belongs to a claimer that died before leasing the job
- * (token older than a lease and the job never reached that attempt).
+ * Due candidates, at most `limit`: an equality on `state` (and `dueMinute`) per query, which
+ * FerretDB pushes down to SQL (an `$or` or a sort would scan the whole collection there).
  */
-async function isAbandoned(key: string, attempt: number, p: ClaimParams): Promise<boolean> {
-  const token = await JobClaim.findById(`${key}#${attempt}`).lean();
-  if (!token || token.createdAt.getTime() + p.leaseMs >= p.now.getTime()) return false;
-  const doc = await Job.findOne({ key }).lean();
-  return doc !== null && doc.attempts < attempt;
-}
-
-async function tryClaim(candidate: JobDoc, p: ClaimParams): Promise<ClaimedJob | null> {
-  let attempt = candidate.attempts + 1;
-  for (let hops = 0; hops < 3; hops++, attempt++) {
-    if (await insertToken(candidate.key, attempt, p)) {
-      const before = await Job.findOneAndUpdate(
-        { key: candidate.key, attempts: { $lt: attempt }, ...claimableFilter(p.now) },
-        {
-          $set: {
-            state: 'running',
-            leaseOwner: p.owner,
-            leaseUntil: new Date(p.now.getTime() + p.leaseMs),
-            attempts: attempt,
-          },
-        },
-        { returnDocument: 'before' },
-      ).lean();
-      return before ? { before, attempt } : null;
-    }
-    if (!(await isAbandoned(candidate.key, attempt, p))) return null;
-    p.log.warn(
-      { job: candidate.key, attempt },
-      'claim token abandoned by a crashed claimer; using the next attempt',
-    );
-  }
-  return null;
-}
-
-/**
- * Due candidates: two queries with an equality on `state` (FerretDB pushes those down to SQL;
- * an `$or` or a sort would scan and sort the whole collection in FerretDB, 170 ms at 2,200
- * jobs). Oldest first within the batch; across batches the order is the database's.
- */
-async function findCandidates(p: ClaimParams): Promise<JobDoc[]> {
+async function findCandidates(p: ClaimParams, limit: number): Promise<{ rows: JobDoc[]; more: boolean }> {
   const common = { name: { $in: p.names }, key: { $nin: [...p.tried] } };
   const [pending, expired] = await Promise.all([
     p.minutes
-      ? findInBuckets(p, p.minutes)
+      ? findInBuckets(p, p.minutes, limit)
       : Job.find({ ...common, state: 'pending', runAt: { $lte: p.now } })
-          .limit(BATCH)
-          .lean(),
+          .limit(limit)
+          .lean()
+          .then((rows) => ({ rows, more: rows.length >= limit })),
     Job.find({ ...common, state: 'running', leaseUntil: { $lt: p.now } })
-      .limit(BATCH)
+      .limit(limit)
       .lean(),
   ]);
-  return [...expired, ...pending].sort((a, b) => a.runAt.getTime() - b.runAt.getTime()).slice(0, BATCH);
+  const rows = [...expired, ...pending.rows]
+    .filter((row) => !p.tried.has(row.key))
+    .sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
+  return { rows: rows.slice(0, limit), more: pending.more || expired.length >= limit || rows.length > limit };
 }
 
-/**
- * Pending due jobs from the given minute buckets: an equality on `dueMinute` and `state` per
- * bucket, which FerretDB serves from the index instead of scanning every pending job.
- */
-async function findInBuckets(p: ClaimParams, minutes: string[]): Promise<JobDoc[]> {
-  const out: JobDoc[] = [];
+/** Pending due jobs from the given minute buckets, each read by equality on `dueMinute` and `state`. */
+async function findInBuckets(
+  p: ClaimParams,
+  minutes: string[],
+  limit: number,
+): Promise<{ rows: JobDoc[]; more: boolean }> {
+  const rows: JobDoc[] = [];
   for (const dueMinute of minutes) {
-    const rows = await Job.find({
+    const want = limit - rows.length;
+    if (want <= 0) return { rows, more: true };
+    const found = await Job.find({
       dueMinute,
       state: 'pending',
       name: { $in: p.names },
       key: { $nin: [...p.tried] },
     })
-      .limit(BATCH)
+      .limit(want)
       .lean();
-    for (const row of rows) if (row.runAt.getTime() <= p.now.getTime()) out.push(row);
-    if (out.length >= BATCH) break;
+    for (const row of found) if (row.runAt.getTime() <= p.now.getTime()) rows.push(row);
+    if (found.length >= want) return { rows, more: true };
+  }
+  return { rows, more: false };
+}
+
+/** Inserts the tokens in one unordered command; returns the keys whose token this process won. */
+async function insertTokens(attempts: Map<string, number>, p: ClaimParams): Promise<Set<string>> {
+  const keys = [...attempts.keys()];
+  const docs = keys.map((key) => ({
+    _id: `${key}#${attempts.get(key)}`,
+    jobKey: key,
+    attempt: attempts.get(key)!,
+    owner: p.owner,
+    createdAt: p.now,
+  }));
+  const lost = new Set<number>();
+  try {
+    await JobClaim.collection.insertMany(docs as never[], { ordered: false });
+  } catch (error) {
+    const perDoc = writeErrorsOf(error);
+    if (!perDoc || perDoc.some((e) => e.code !== 11000)) throw error;
+    for (const e of perDoc) lost.add(e.index);
+  }
+  return new Set(keys.filter((_, i) => !lost.has(i)));
+}
+
+/**
+ * The lost tokens whose claimer died before leasing: older than a lease (read only for jobs
+ * claimable for longer than a lease — a younger job's token cannot be that old).
+ */
+async function abandonedTokens(
+  lost: JobDoc[],
+  attempts: Map<string, number>,
+  p: ClaimParams,
+): Promise<Set<string>> {
+  const oldEnough = lost.filter((job) => dueSince(job).getTime() + p.leaseMs < p.now.getTime());
+  if (oldEnough.length === 0) return new Set();
+  const cutoff = new Date(p.now.getTime() - p.leaseMs);
+  const ids = oldEnough.map((job) => `${job.key}#${attempts.get(job.key)}`);
+  const tokens = await JobClaim.find({ _id: { $in: ids }, createdAt: { $lt: cutoff } }, { jobKey: 1 }).lean();
+  return new Set(tokens.map((t) => t.jobKey));
+}
+
+/** Leases the won jobs, one updateMany per group; returns those leased. */
+async function leaseWon(won: JobDoc[], attempts: Map<string, number>, p: ClaimParams): Promise<ClaimedJob[]> {
+  const groups = new Map<string, JobDoc[]>();
+  for (const job of won) {
+    const id = JSON.stringify([
+      job.state,
+      job.state === 'pending' ? job.dueMinute : null,
+      attempts.get(job.key),
+    ]);
+    groups.set(id, [...(groups.get(id) ?? []), job]);
+  }
+  const leaseUntil = new Date(p.now.getTime() + p.leaseMs);
+  const out: ClaimedJob[] = [];
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const attempt = attempts.get(first.key)!;
+    const keys = group.map((job) => job.key);
+    const claimable: QueryFilter<JobDoc> =
+      first.state === 'pending'
+        ? {
+            state: 'pending',
+            ...(first.dueMinute ? { dueMinute: first.dueMinute } : {}),
+            runAt: { $lte: p.now },
+          }
+        : { state: 'running', leaseUntil: { $lt: p.now } };
+    const res = await Job.updateMany(
+      { key: { $in: keys }, ...claimable, attempts: { $lt: attempt } },
+      { $set: { state: 'running', leaseOwner: p.owner, leaseUntil, attempts: attempt } },
+    );
+    let leased = new Set(keys);
+    if (res.modifiedCount < keys.length) {
+      // Some changed since they were read (cancelled, finished): keep only what we now hold.
+      const held = await Job.find(
+        { key: { $in: keys }, state: 'running', leaseOwner: p.owner, attempts: attempt },
+        { key: 1 },
+      ).lean();
+      leased = new Set(held.map((h) => h.key));
+    }
+    for (const job of group) if (leased.has(job.key)) out.push({ before: job, attempt });
   }
   return out;
 }
 
 /**
- * Claims due jobs one at a time for one tick. Candidates are read in batches and kept for the
- * tick; a stale candidate is harmless because the token and the guarded lease re-check it.
+ * Claims up to `limit` due jobs in a few commands: the candidate reads, one token insert per hop
+ * (one, unless a dead claimer's token is in the way) and one lease update per group.
  */
-export class TickClaimer {
-  private queue: JobDoc[] = [];
-  /** The batch read in flight: concurrent callers wait for one read instead of each reading. */
-  private refilling: Promise<void> | undefined;
-
-  constructor(private readonly p: ClaimParams) {}
-
-  /** Claims one due job, or returns null when none is left to claim. Safe to call concurrently. */
-  async next(now: Date): Promise<ClaimedJob | null> {
-    const p = { ...this.p, now };
-    for (;;) {
-      if (this.queue.length === 0) {
-        this.refilling ??= this.refill(p).finally(() => {
-          this.refilling = undefined;
-        });
-        await this.refilling;
-        if (this.queue.length === 0) return null;
-      }
-      const candidate = this.queue.shift();
-      if (!candidate || p.tried.has(candidate.key)) continue;
-      p.tried.add(candidate.key);
-      const claimed = await tryClaim(candidate, p);
-      if (claimed) return claimed;
+export async function claimBatch(p: ClaimParams, limit: number): Promise<ClaimBatch> {
+  // Twice as many candidates as the batch takes, a random half tried: concurrent claimers then
+  // share the due jobs instead of racing for the same ones (one of two batch inserts wins whole).
+  const found = await findCandidates(p, 2 * limit);
+  const rows = shuffle(found.rows).slice(0, limit);
+  const more = found.more || found.rows.length > rows.length;
+  for (const row of rows) p.tried.add(row.key);
+  const attempts = new Map(rows.map((row) => [row.key, row.attempts + 1]));
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const won: JobDoc[] = [];
+  let open = new Map(attempts);
+  for (let hop = 0; hop < MAX_HOPS && open.size > 0; hop++) {
+    const wins = await insertTokens(open, p);
+    const lost = [...open.keys()].filter((key) => !wins.has(key)).map((key) => byKey.get(key)!);
+    for (const key of wins) won.push(byKey.get(key)!);
+    const abandoned = await abandonedTokens(lost, open, p);
+    const next = new Map<string, number>();
+    for (const key of abandoned) {
+      p.log.warn(
+        { job: key, attempt: open.get(key) },
+        'claim token abandoned by a crashed claimer; using the next attempt',
+      );
+      next.set(key, open.get(key)! + 1);
+      attempts.set(key, open.get(key)! + 1);
     }
+    open = next;
   }
-
-  private async refill(p: ClaimParams): Promise<void> {
-    const rows = await findCandidates(p);
-    this.queue.push(...shuffle(rows.filter((row) => !p.tried.has(row.key))));
-  }
+  const claimed = won.length > 0 ? await leaseWon(won, attempts, p) : [];
+  return { claimed, found: rows.length, more };
 }

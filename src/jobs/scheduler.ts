@@ -1,8 +1,9 @@
 /**
  * The job scheduler. The schedule lives in the `jobs` collection, never in process memory:
- * every tick claims due jobs one at a time (claim token + findOneAndUpdate lease, see
- * claim.ts), so any number of processes can tick the same database and each job runs once
- * (at-least-once if a process crashes mid-run; handlers must be idempotent, see JobHandler).
+ * every tick claims its due jobs in batches (one claim-token insert and one lease update per
+ * batch, see claim.ts) and finishes them together (finish.ts), so any number of processes can
+ * tick the same database and each job runs once (at-least-once if a process crashes mid-run;
+ * handlers must be idempotent, see JobHandler). A batch handler gets all its due jobs at once.
  *
  * States: pending → running (claimed, lease held) → done | failed | skipped; a handler error
  * returns the job to pending with a later runAt (backoff) until maxAttempts. A running job
@@ -15,10 +16,12 @@ import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logger.js';
 import { Job, type SkipReason } from '../models/job.js';
 import type { Clock } from '../time/clock.js';
-import { type ClaimedJob, dueMinuteOf, minutesBetween, TickClaimer } from './claim.js';
+import { type ClaimedJob, claimBatch, type ClaimParams, dueMinuteOf, minutesBetween } from './claim.js';
+import { FINISH_STAMP, type Finish, finishMany, type Hold, keepLeases, renewLeases } from './finish.js';
 import { parseCron } from './cron-next.js';
 import { latestOccurrence, logMissedOccurrences, occurrenceKey, type RecurringSpec } from './recurring.js';
 import type {
+  BatchJobHandler,
   JobHandler,
   JobView,
   RecurringOptions,
@@ -28,6 +31,9 @@ import type {
   TickResult,
   TimeZoneSource,
 } from './types.js';
+
+/** Placeholder of `finishedAt` in a finish: one stamp for the whole batch (see finishMany). */
+const FINISHED_AT = FINISH_STAMP;
 
 /** Lateness tolerated by handlers registered with `catchUp: false` (one tick plus slack). */
 export const ON_TIME_GRACE_MS = 2 * 60_000;
@@ -47,6 +53,8 @@ export function defaultOwner(): string {
 
 interface Registration {
   handler: JobHandler;
+  /** Set when the jobs of this name are handled together. */
+  batch?: BatchJobHandler;
   staleAfterMs: number | null;
   recurring?: RecurringSpec;
   /** Where the recurring spec's time zone comes from; resolved at the start of every tick. */
@@ -55,25 +63,12 @@ interface Registration {
 
 type Outcome = keyof TickResult;
 
-/** Where this owner's hold on one attempt is written: finish and renew only touch it. */
-interface Hold {
-  key: string;
-  attempt: number;
-}
-
-/** Renews a lease on a timer; stop() waits for a renewal in flight so it cannot race the final write. */
-function keepLease(renew: () => Promise<void>, everyMs: number): { stop(): Promise<void> } {
-  let chain: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    chain = chain.then(renew);
-  }, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await chain;
-    },
-  };
+/** A claimed job past its checks, about to run. */
+interface Runnable {
+  hold: Hold;
+  view: JobView;
+  reg: Registration;
+  log: Logger;
 }
 
 /** Routes node-cron's own messages (e.g. missed beats under CPU load) into our logger. */
@@ -101,6 +96,7 @@ export class Scheduler {
   private readonly retryDelayMs: (attempts: number) => number;
   private readonly maxJobsPerTick: number;
   private readonly concurrency: number;
+  private readonly claimBatch: number;
   private readonly registry = new Map<string, Registration>();
   /** Last occurrence key ensured per recurring name (an optimisation; Mongo is the truth). */
   private readonly ensured = new Map<string, string>();
@@ -121,6 +117,7 @@ export class Scheduler {
     this.retryDelayMs = opts.retryDelayMs ?? defaultRetryDelayMs;
     this.maxJobsPerTick = opts.maxJobsPerTick ?? 500;
     this.concurrency = Math.max(1, opts.concurrency ?? 4);
+    this.claimBatch = Math.max(1, opts.claimBatch ?? 100);
     this.fullScanEveryMs = opts.fullScanEveryMs ?? 6 * 60 * 60_000;
   }
 
@@ -129,6 +126,22 @@ export class Scheduler {
     if (this.registry.has(name)) throw new Error(`job "${name}" is already registered`);
     const staleAfterMs = opts.staleAfterMs ?? (opts.catchUp === false ? ON_TIME_GRACE_MS : null);
     this.registry.set(name, { handler: handler as JobHandler, staleAfterMs });
+  }
+
+  /**
+   * Registers a handler that gets all the due jobs named `name` of a claimed batch at once
+   * (group commit: one bulk read and one bulk write per step for the whole tick).
+   */
+  registerBatch<P>(name: string, handler: BatchJobHandler<P>, opts: RegisterOptions = {}): void {
+    this.register(
+      name,
+      async () => {
+        throw new Error(`job "${name}" is handled in batches`);
+      },
+      opts,
+    );
+    const reg = this.registry.get(name);
+    if (reg) reg.batch = handler as BatchJobHandler;
   }
 
   /**
@@ -231,7 +244,7 @@ export class Scheduler {
     await this.ensureRecurring();
     const startedAt = this.clock.now().getTime();
     const minutes = this.bucketsToScan(startedAt);
-    const claimer = new TickClaimer({
+    const params: ClaimParams = {
       owner: this.owner,
       leaseMs: this.leaseMs,
       names: [...this.registry.keys()],
@@ -239,21 +252,19 @@ export class Scheduler {
       tried: new Set(),
       log: this.log,
       minutes,
-    });
+    };
     let drained = false;
     let started = 0;
-    const worker = async () => {
-      while (!drained && started < this.maxJobsPerTick && !this.stopping) {
-        started++;
-        const claimed = await claimer.next(this.clock.now());
-        if (!claimed) {
-          drained = true;
-          return;
-        }
-        result[await this.process(claimed)]++;
+    while (started < this.maxJobsPerTick && !this.stopping) {
+      const limit = Math.min(this.claimBatch, this.maxJobsPerTick - started);
+      const batch = await claimBatch({ ...params, now: this.clock.now() }, limit);
+      started += batch.claimed.length;
+      if (batch.claimed.length > 0) await this.processBatch(batch.claimed, result);
+      if (!batch.more || batch.found === 0) {
+        drained = true;
+        break;
       }
-    };
-    await Promise.all(Array.from({ length: this.concurrency }, worker));
+    }
     if (drained) {
       if (minutes === null) this.lastFullScan = startedAt;
       this.scannedUpTo = startedAt;
@@ -303,25 +314,126 @@ export class Scheduler {
     }
   }
 
-  private async process({ before, attempt }: ClaimedJob): Promise<Outcome> {
+  /**
+   * Runs one claimed batch: the checks (unknown name, superseded, stale, too many attempts),
+   * then every batch handler once with its jobs and the single handlers `concurrency` at a
+   * time, all leases renewed together meanwhile; then every finish in one write per change.
+   */
+  private async processBatch(claimed: ClaimedJob[], result: TickResult): Promise<void> {
+    const finishes: Finish[] = [];
+    const outcomes: Outcome[] = [];
+    const settle = (hold: Hold, outcome: Outcome, set: Record<string, unknown>) => {
+      finishes.push({ hold, set });
+      outcomes.push(outcome);
+    };
+    const runnable: Runnable[] = [];
+    for (const job of claimed) {
+      const checked = this.check(job);
+      if ('outcome' in checked) settle(checked.hold, checked.outcome, checked.set);
+      else runnable.push(checked);
+    }
+    const holds = claimed.map(({ before, attempt }) => ({ key: before.key, attempt }));
+    const renew = () =>
+      renewLeases(this.owner, holds, new Date(this.clock.now().getTime() + this.leaseMs), this.log);
+    const lease = keepLeases(renew, Math.max(1000, this.leaseMs / 3));
+    try {
+      await this.runAll(runnable, (r, err) => {
+        if (err === undefined)
+          settle(r.hold, 'ran', { state: 'done', finishedAt: FINISHED_AT, leaseUntil: null });
+        else {
+          const { outcome, set } = this.errorFinish(r.hold, err, r.log);
+          settle(r.hold, outcome, set);
+        }
+      });
+    } finally {
+      await lease.stop();
+    }
+    const lost = await finishMany(this.owner, finishes, this.clock.now());
+    for (const key of lost)
+      this.log.warn(
+        { job: key },
+        'job finished after its lease was taken over; the other run may repeat its effects',
+      );
+    for (const outcome of outcomes) result[outcome]++;
+  }
+
+  /** Runs the batch handlers once each and the single handlers `concurrency` at a time. */
+  private async runAll(runnable: Runnable[], done: (r: Runnable, err: unknown) => void): Promise<void> {
+    const batches = new Map<BatchJobHandler, Runnable[]>();
+    const singles: Runnable[] = [];
+    for (const r of runnable) {
+      if (r.reg.batch) batches.set(r.reg.batch, [...(batches.get(r.reg.batch) ?? []), r]);
+      else singles.push(r);
+    }
+    const runBatch = async (handler: BatchJobHandler, jobs: Runnable[]) => {
+      try {
+        const failed = await handler(
+          jobs.map((r) => r.view),
+          { now: this.clock.now(), log: this.log.child({ jobName: jobs[0]!.view.name, jobs: jobs.length }) },
+        );
+        for (const r of jobs)
+          done(r, failed?.has(r.view.key) ? (failed.get(r.view.key) ?? 'failed') : undefined);
+      } catch (err) {
+        for (const r of jobs) done(r, err ?? 'failed');
+      }
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < singles.length) {
+        const r = singles[next++]!;
+        try {
+          await r.reg.handler(r.view, { now: this.clock.now(), log: r.log });
+          done(r, undefined);
+        } catch (err) {
+          done(r, err ?? 'failed');
+        }
+      }
+    };
+    await Promise.all([
+      ...[...batches].map(([handler, jobs]) => runBatch(handler, jobs)),
+      ...Array.from({ length: Math.min(this.concurrency, singles.length) }, worker),
+    ]);
+  }
+
+  /** A claimed job's checks: a finish when it must not run, else what running it needs. */
+  private check({
+    before,
+    attempt,
+  }: ClaimedJob): Runnable | { hold: Hold; outcome: Outcome; set: Record<string, unknown> } {
     const now = this.clock.now();
     const hold: Hold = { key: before.key, attempt };
     const reg = this.registry.get(before.name);
     const log = this.log.child({ job: before.key, jobName: before.name, attempt });
-    if (!reg) return this.finishFailed(hold, 'no handler registered', log);
+    const failed = (lastError: string) => {
+      log.error({ reason: lastError }, 'job failed for good');
+      return {
+        hold,
+        outcome: 'failed' as const,
+        set: { state: 'failed', lastError, finishedAt: FINISHED_AT, leaseUntil: null },
+      };
+    };
+    const skipped = (reason: SkipReason, extra: object = {}) => {
+      log.warn({ reason, ...extra }, 'job skipped');
+      return {
+        hold,
+        outcome: 'skipped' as const,
+        set: { state: 'skipped', skipReason: reason, finishedAt: FINISHED_AT, leaseUntil: null },
+      };
+    };
+    if (!reg) return failed('no handler registered');
     const reclaimed = before.state === 'running';
     if (reclaimed)
       log.warn({ previousOwner: before.leaseOwner }, 'job lease expired (owner crashed?); claiming it again');
     const dueSince = reclaimed && before.leaseUntil ? before.leaseUntil : before.runAt;
     if (reg.recurring) {
       const latest = latestOccurrence(reg.recurring, now);
-      if (latest && before.scheduledAt < latest) return this.finishSkipped(hold, 'superseded', log);
+      if (latest && before.scheduledAt < latest) return skipped('superseded');
     }
     const staleAfterMs = before.staleAfterMs ?? reg.staleAfterMs;
     if (staleAfterMs !== null && now.getTime() - dueSince.getTime() > staleAfterMs) {
-      return this.finishSkipped(hold, 'stale', log, { dueSince, staleAfterMs });
+      return skipped('stale', { dueSince, staleAfterMs });
     }
-    if (attempt > this.maxAttempts) return this.finishFailed(hold, 'too many attempts (lease expired)', log);
+    if (attempt > this.maxAttempts) return failed('too many attempts (lease expired)');
     const view: JobView = {
       key: before.key,
       name: before.name,
@@ -330,78 +442,33 @@ export class Scheduler {
       payload: before.payload,
       attempts: attempt,
     };
-    const lease = keepLease(() => this.renewLease(hold, log), Math.max(1000, this.leaseMs / 3));
-    try {
-      await reg.handler(view, { now, log });
-    } catch (err) {
-      await lease.stop();
-      return this.handleError(hold, err, log);
-    }
-    await lease.stop();
-    const owned = await this.finish(hold, { state: 'done', finishedAt: this.clock.now(), leaseUntil: null });
-    if (!owned) log.warn('job finished after its lease was taken over; the other run may repeat its effects');
-    return 'ran';
+    return { hold, view, reg, log };
   }
 
-  private async handleError(hold: Hold, err: unknown, log: Logger): Promise<Outcome> {
+  /** The write after a handler error: a retry with backoff, or failed for good after maxAttempts. */
+  private errorFinish(
+    hold: Hold,
+    err: unknown,
+    log: Logger,
+  ): { outcome: Outcome; set: Record<string, unknown> } {
     const lastError = errorText(err);
     if (hold.attempt >= this.maxAttempts) {
       log.error({ err }, 'job failed for good');
-      await this.finish(hold, { state: 'failed', lastError, finishedAt: this.clock.now(), leaseUntil: null });
-      return 'failed';
+      return {
+        outcome: 'failed',
+        set: { state: 'failed', lastError, finishedAt: FINISHED_AT, leaseUntil: null },
+      };
     }
     const runAt = new Date(this.clock.now().getTime() + this.retryDelayMs(hold.attempt));
     log.warn({ err, retryAt: runAt }, 'job failed; retry scheduled');
-    await this.finish(hold, {
+    const set = {
       state: 'pending',
       runAt,
       dueMinute: dueMinuteOf(runAt, this.clock.now()),
       lastError,
       leaseOwner: null,
       leaseUntil: null,
-    });
-    return 'retried';
-  }
-
-  private async finishSkipped(
-    hold: Hold,
-    reason: SkipReason,
-    log: Logger,
-    extra: object = {},
-  ): Promise<Outcome> {
-    log.warn({ reason, ...extra }, 'job skipped');
-    await this.finish(hold, {
-      state: 'skipped',
-      skipReason: reason,
-      finishedAt: this.clock.now(),
-      leaseUntil: null,
-    });
-    return 'skipped';
-  }
-
-  private async finishFailed(hold: Hold, lastError: string, log: Logger): Promise<Outcome> {
-    log.error({ reason: lastError }, 'job failed for good');
-    await this.finish(hold, { state: 'failed', lastError, finishedAt: this.clock.now(), leaseUntil: null });
-    return 'failed';
-  }
-
-  /** Filter matching the job only while this owner still holds `hold`. */
-  private held(hold: Hold) {
-    return { key: hold.key, state: 'running' as const, leaseOwner: this.owner, attempts: hold.attempt };
-  }
-
-  /** Applies `set` only while this owner still holds the attempt. */
-  private async finish(hold: Hold, set: Record<string, unknown>): Promise<boolean> {
-    const res = await Job.updateOne(this.held(hold), { $set: set });
-    return res.modifiedCount === 1;
-  }
-
-  private async renewLease(hold: Hold, log: Logger): Promise<void> {
-    try {
-      const leaseUntil = new Date(this.clock.now().getTime() + this.leaseMs);
-      await Job.updateOne(this.held(hold), { $set: { leaseUntil } });
-    } catch (err) {
-      log.warn({ err }, 'could not renew job lease');
-    }
+    };
+    return { outcome: 'retried', set };
   }
 }

@@ -1,21 +1,20 @@
 /**
  * Registers the task reminder jobs with the scheduler: one {@link REMINDER_JOB} per planned
- * point (scheduled by syncTaskReminders) and the recurring {@link OVERDUE_JOB} at 09:00 every
+ * point (scheduled by syncTaskReminders; a tick's due ones are handled as one batch) and the recurring {@link OVERDUE_JOB} at 09:00 every
  * day in the agency time zone (it does nothing on rest days).
  */
-
-import { registerTaskListener } from '../domain/task-listeners.js';
 import {
   OVERDUE_CRON,
   OVERDUE_JOB,
   REMINDER_JOB,
   type ReminderDeps,
   type ReminderPayload,
-  type SyncResult,
   sendOverdueDigest,
-  sendTaskReminder,
   syncTaskReminders,
+  type SyncResult,
 } from '../domain/task-reminders.js';
+import { registerTaskListener } from '../domain/task-listeners.js';
+import { sendTaskReminders } from '../domain/task-reminders-send.js';
 import type { Clock } from '../time/clock.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -33,11 +32,19 @@ export function registerTaskReminderJobs(
   scheduler: Scheduler,
   deps: ReminderDeps & { clock: Clock },
 ): TaskReminders {
-  scheduler.register<ReminderPayload>(
+  // A tick's due reminders are sent together: a few bulk reads and one outbox insert.
+  scheduler.registerBatch<ReminderPayload>(
     REMINDER_JOB,
-    async (job, ctx) => {
-      const outcome = await sendTaskReminder(job, deps, ctx.log);
-      ctx.log.info({ taskId: job.payload.taskId, point: job.payload.point, ...outcome }, 'task reminder');
+    async (jobs, ctx) => {
+      const outcomes = await sendTaskReminders(jobs, deps, ctx.log);
+      for (const job of jobs) {
+        const outcome = outcomes.get(job.key);
+        ctx.log.info(
+          { job: job.key, taskId: job.payload.taskId, point: job.payload.point, ...outcome },
+          'task reminder',
+        );
+      }
+      return undefined;
     },
     { staleAfterMs: REMINDER_STALE_MS },
   );

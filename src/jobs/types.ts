@@ -29,6 +29,17 @@ export interface JobContext {
  */
 export type JobHandler<P = unknown> = (job: JobView<P>, ctx: JobContext) => Promise<void>;
 
+/**
+ * Does the work of many jobs of one name at once (a tick's due reminders): one bulk read and one
+ * bulk write per step instead of several single operations per job. Same delivery rules as
+ * {@link JobHandler}. Returns the jobs that failed (key → error), which are retried one by one;
+ * throwing fails (and retries) them all.
+ */
+export type BatchJobHandler<P = unknown> = (
+  jobs: JobView<P>[],
+  ctx: JobContext,
+) => Promise<ReadonlyMap<string, unknown> | undefined>;
+
 /** Options for Scheduler.register(). */
 export interface RegisterOptions {
   /**
@@ -77,10 +88,11 @@ export interface SchedulerOptions {
   retryDelayMs?: (attempts: number) => number;
   /** Upper bound of jobs one tick processes. Default 500. */
   maxJobsPerTick?: number;
+  /** Jobs claimed together (one token insert, one lease update). Default 100. */
+  claimBatch?: number;
   /**
-   * Jobs one tick runs at the same time (claims stay one at a time per worker). Default 4:
-   * a reminder is mostly waiting on the database, so a few in flight cut a busy minute's tick
-   * several-fold; handlers are already safe to run concurrently (another process may run any job).
+   * Single-job handlers one tick runs at the same time (a batch handler gets its jobs at once).
+   * Default 4: handlers are already safe to run concurrently (another process may run any job).
    */
   concurrency?: number;
   /**

@@ -26,6 +26,11 @@ export interface Messenger {
    */
   sendCardToMany(items: ReadonlyArray<{ key: string; to: Target }>, card: Card): Promise<number>;
   /**
+   * Many texts, each to its target under its own key, written in one batch (a tick's reminders).
+   * Returns how many were newly queued (inactive chats and keys already queued are not).
+   */
+  sendTextToMany(items: ReadonlyArray<{ key: string; to: Target; text: string }>): Promise<number>;
+  /**
    * Replies to a message; `chatId` (when known) orders it with that chat's other messages;
    * `p2pUser` (in a private chat) also counts it against that person's per-user limit.
    */

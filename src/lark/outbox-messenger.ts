@@ -46,6 +46,16 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
     opts.log?.info({ key, chatId }, 'not sent: the bot is no longer in this chat');
     return true;
   };
+  /** The items whose target is not a chat the bot left (one query for all of them). */
+  const liveOnly = async <T extends { key: string; to: Target }>(items: ReadonlyArray<T>): Promise<T[]> => {
+    const chatIds = items.flatMap(({ to }) => ('chatId' in to ? [to.chatId] : []));
+    const inactive = await inactiveChatsAmong(chatIds);
+    return items.filter(({ key, to }) => {
+      if (!('chatId' in to) || !inactive.has(to.chatId)) return true;
+      opts.log?.info({ key, chatId: to.chatId }, 'not sent: the bot is no longer in this chat');
+      return false;
+    });
+  };
   return {
     async sendText(key, to, value) {
       if (await refused(key, 'chatId' in to ? to.chatId : undefined)) return;
@@ -59,16 +69,23 @@ export function createOutboxMessenger(clock: Clock, opts: OutboxMessengerOptions
       );
     },
     async sendCardToMany(items, card) {
-      const chatIds = items.flatMap(({ to }) => ('chatId' in to ? [to.chatId] : []));
-      const inactive = await inactiveChatsAmong(chatIds);
       const content = cardContent(card);
-      const live = items.filter(({ key, to }) => {
-        if (!('chatId' in to) || !inactive.has(to.chatId)) return true;
-        opts.log?.info({ key, chatId: to.chatId }, 'not sent: the bot is no longer in this chat');
-        return false;
-      });
+      const live = await liveOnly(items);
       return enqueueMany(
         live.map(({ key, to }) => ({ key, kind: 'send', ...receiver(to), msgType: 'interactive', content })),
+        now(),
+      );
+    },
+    async sendTextToMany(items) {
+      const live = await liveOnly(items);
+      return enqueueMany(
+        live.map(({ key, to, text: value }) => ({
+          key,
+          kind: 'send',
+          ...receiver(to),
+          msgType: 'text',
+          content: text(value),
+        })),
         now(),
       );
     },
