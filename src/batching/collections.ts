@@ -3,6 +3,7 @@
  * process (a batcher only coalesces what goes through it). `drainBatchers` flushes them all at
  * shutdown, before the connection closes.
  */
+import { idPrefix, type KeyLookupHints } from './key-lookup.js';
 import type mongoose from 'mongoose';
 import { InsertBatcher } from './insert-batcher.js';
 import { ReadBatcher } from './read-batcher.js';
@@ -10,6 +11,18 @@ import { UpdateBatcher } from './update-batcher.js';
 
 type AnyModel = Pick<mongoose.Model<never>, 'collection'>;
 type Drainable = { drain(): Promise<void> };
+
+/**
+ * The collections that grow without bound, and the equality that narrows a compound `_id`
+ * (`<poll>:<open_id>`) to its group — see key-lookup.ts for why FerretDB needs to know.
+ */
+const LOOKUP_HINTS: Record<string, KeyLookupHints> = {
+  tasks: { large: true },
+  task_assignments: { large: true, partition: (id) => ({ taskId: idPrefix(id) }) },
+  poll_eligible: { large: true, partition: (id) => ({ poll: idPrefix(id) }) },
+  pledge_signers: { large: true, partition: (id) => ({ pledgeId: idPrefix(id) }) },
+  broadcast_responses: { large: true, partition: (id) => ({ broadcastId: idPrefix(id) }) },
+};
 
 /** In a burst, how long a hot-path batch waits for more callers before it is written. */
 export const BURST_LINGER_MS = 2;
@@ -45,7 +58,14 @@ export function updatesOf(model: AnyModel, field = '_id'): UpdateBatcher {
 export function readsOf<T extends mongoose.mongo.Document>(model: AnyModel, field = '_id'): ReadBatcher<T> {
   return shared(
     `read:${model.collection.collectionName}:${field}`,
-    () => new ReadBatcher(() => model.collection as never, field, 500, BURST_LINGER_MS),
+    () =>
+      new ReadBatcher(
+        () => model.collection as never,
+        field,
+        500,
+        BURST_LINGER_MS,
+        field === '_id' ? LOOKUP_HINTS[model.collection.collectionName] : undefined,
+      ),
   ) as ReadBatcher<T>;
 }
 

@@ -9,13 +9,19 @@ import { insertsInto } from './collections.js';
 /** The parts of a mongoose model this needs (any schema). */
 interface BuildableModel {
   collection: mongoose.Collection;
-  new (doc: Record<string, unknown>): {
+  new (
+    doc: Record<string, unknown>,
+  ): {
     validate(): Promise<void>;
     toObject(opts?: { depopulate?: boolean }): Record<string, unknown>;
   };
 }
 
-export async function insertDocument(model: BuildableModel, doc: Record<string, unknown>, uniqueField = '_id'): Promise<boolean> {
+export async function insertDocument(
+  model: BuildableModel,
+  doc: Record<string, unknown>,
+  uniqueField = '_id',
+): Promise<boolean> {
   const built = new model(doc);
   await built.validate();
   return insertsInto(model as never, uniqueField).insert(built.toObject({ depopulate: true }));

@@ -4,6 +4,7 @@
  * read in flight per batcher; reads asked while it runs go together into the next, so a read
  * asked after a write was acknowledged sees that write.
  */
+import { findByKeys, type KeyLookupHints } from './key-lookup.js';
 import type mongoose from 'mongoose';
 import { SerialBatches } from './serial-batches.js';
 
@@ -28,6 +29,7 @@ export class ReadBatcher<T extends Document = Document> {
     private readonly field = '_id',
     maxBatch = 500,
     lingerMs = 0,
+    private readonly hints: KeyLookupHints = {},
   ) {
     this.batches = new SerialBatches((batch) => this.read(batch), maxBatch, undefined, lingerMs);
   }
@@ -42,9 +44,7 @@ export class ReadBatcher<T extends Document = Document> {
   private async read(batch: Waiting[]): Promise<void> {
     const keys = [...new Set(batch.map((w) => w.key))];
     try {
-      const filter = keys.length === 1 ? { [this.field]: { $eq: keys[0] } } : { [this.field]: { $in: keys } };
-      // One reply for the whole batch (the default first batch of 101 would add getMores).
-      const docs = await this.collection().find(filter, { batchSize: keys.length + 1 }).toArray();
+      const docs = await findByKeys(this.collection(), this.field, keys, {}, this.hints);
       const byKey = new Map(docs.map((d) => [String(d[this.field]), d]));
       for (const w of batch) w.resolve(byKey.get(w.key) ?? null);
     } catch (error) {

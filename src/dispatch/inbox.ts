@@ -201,7 +201,9 @@ export async function finishEvent(
 ): Promise<void> {
   await updatesOf(InboxEventModel).update({
     key: eventId,
-    where: { leaseOwner: owner },
+    // `state` narrows FerretDB's pushed-down equality to the events in progress (not every event
+    // this process ever finished), so the batch's `_id $in` is checked over a handful of rows.
+    where: { state: 'processing', leaseOwner: owner },
     set: { state, finishedAt: now, leaseUntil: null, lastError: error ?? null },
   });
 }

@@ -9,12 +9,13 @@
  * pending owners plus one p2p message to each, and at the `deadline` point a p2p to the leader
  * listing who is late. Message keys derive from the job key, so a re-run sends nothing twice.
  */
+import { findByKeys, idPrefix } from '../batching/key-lookup.js';
 import type { Locale } from '../i18n/index.js';
 import { t } from '../i18n/index.js';
 import type { JobView } from '../jobs/types.js';
 import type { Target } from '../lark/messenger.js';
 import type { Logger } from '../logger.js';
-import { TaskAssignmentModel, TaskModel } from '../models/task.js';
+import { type TaskAssignmentDoc, TaskAssignmentModel, type TaskDoc, TaskModel } from '../models/task.js';
 import { localesOf } from './person-locale.js';
 import type { TenantSettings } from './settings.js';
 import {
@@ -46,7 +47,13 @@ type ReminderJob = Pick<JobView<ReminderPayload>, 'key' | 'payload'>;
 /** The given tasks by id, in one query (an equality when there is one). */
 async function readTasks(ids: string[]): Promise<Map<string, ReminderTask>> {
   if (ids.length === 0) return new Map();
-  const docs = await TaskModel.find(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } }).lean();
+  const docs = (await findByKeys(
+    TaskModel.collection as never,
+    '_id',
+    ids,
+    {},
+    { large: true },
+  )) as TaskDoc[];
   return new Map(docs.map((doc) => [doc._id, toReminderTask(doc)]));
 }
 
@@ -59,9 +66,14 @@ async function readTasks(ids: string[]): Promise<Map<string, ReminderTask>> {
 async function readPending(tasks: ReminderTask[]): Promise<Map<string, string[]>> {
   const ids = tasks.flatMap((task) => task.owners.map((openId) => `${task._id}:${openId}`));
   if (ids.length === 0) return new Map(tasks.map((task) => [task._id, []]));
-  const rows = await TaskAssignmentModel.find(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } })
-    .select({ taskId: 1, openId: 1, state: 1, active: 1 })
-    .lean();
+  const projection = { taskId: 1, openId: 1, state: 1, active: 1 };
+  const rows = (await findByKeys(
+    TaskAssignmentModel.collection as never,
+    '_id',
+    ids,
+    { projection },
+    { large: true, partition: (id) => ({ taskId: idPrefix(id) }) },
+  )) as Pick<TaskAssignmentDoc, 'taskId' | 'openId' | 'state' | 'active'>[];
   const byTask = new Map<string, typeof rows>();
   for (const row of rows) byTask.set(row.taskId, [...(byTask.get(row.taskId) ?? []), row]);
   return new Map(tasks.map((task) => [task._id, pendingAmong(byTask.get(task._id) ?? [], task.owners)]));
