@@ -6,7 +6,7 @@
  * the real dispatch. Latency is from sending the callback request to its answer, which the bot
  * gives only after the vote is stored. Every vote must be counted (the run fails otherwise).
  * The bot runs compiled (`npm run build` is run first) in a child process under plain node
- * (scripts/bench-polls-bot.mjs), the emulator and the voters here: the database commands (the driver's command monitoring, from the first press until the
+ * (scripts/bench-bot.mjs), the emulator and the voters here: the database commands (the driver's command monitoring, from the first press until the
  * bot has settled, finishes and ballot mixing included) and the peak RSS (sampled every 20 ms
  * from the first press until settled) are the bot's alone.
  */
@@ -56,7 +56,7 @@ async function startRig(uri: string): Promise<Rig> {
   const emulator = await startEmulator({ ...TEST_APP, retryScheduleMs: [200, 400, 800], callbackTimeoutMs: 120_000, rateLimits: false });
   const here = dirname(fileURLToPath(import.meta.url));
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: join(here, '..'), stdio: 'inherit' });
-  const child = fork(join(here, 'bench-polls-bot.mjs'), [], { execArgv: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(here, 'bench-bot.mjs'), [], { execArgv: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ask = <T>(msg: object, key: string): Promise<T> =>
     new Promise((resolve, reject) => {
       const on = (m: Record<string, unknown>) => {

@@ -63,7 +63,7 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** How long a card callback may run before the toast-now, update-later path. */
   callbackBudgetMs?: number;
-  /** Stored events processed at once (default 32); the others wait their turn in memory. */
+  /** Stored events processed at once (default 8); the others wait their turn in memory. */
   maxConcurrentEvents?: number;
   botOpenId?: string;
 }
@@ -83,7 +83,7 @@ export class Dispatcher {
     this.owner = opts.owner ?? `dispatch-${randomUUID()}`;
     this.leaseMs = opts.leaseMs ?? 120_000;
     this.budgetMs = opts.callbackBudgetMs ?? 2_500;
-    this.limit = new WorkLimit(opts.maxConcurrentEvents ?? 32);
+    this.limit = new WorkLimit(opts.maxConcurrentEvents ?? 8);
   }
 
   private get log(): Logger {

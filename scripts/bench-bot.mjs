@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The bot half of `npm run bench:polls`: the real bot (webhook app, dispatcher, outbox, sender)
+ * The bot half of `npm run bench` and `npm run bench:polls`: the real bot (webhook app, dispatcher, outbox, sender)
  * in its own process, run by plain node from the compiled `dist/` as `npm start` runs it, so the
  * RSS and the database commands the parent prints are the bot's alone (the emulator and the
  * voters' signing stay in the parent; tsx alone would add about 110 MB). Driven over IPC:
@@ -9,6 +9,7 @@
  * starts the command count and the RSS sampling (every 20 ms), `{ measure: 'stop' }` →
  * `{ measured }`.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import { createBot } from '../dist/src/app.js';
 import { countCommands } from '../dist/src/batching/command-count.js';
@@ -24,6 +25,9 @@ let count;
 let sampler;
 let peakRss = 0;
 let rssBefore = 0;
+/** @type {number[]} */
+let stores = [];
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
 /** @param {{ uri: string; emulatorUrl: string; admins: string[]; app: Record<string, string> }} opts */
 async function start(opts) {
@@ -48,6 +52,17 @@ async function start(opts) {
   // The budget is raised so that the latency printed is the time to the stored vote.
   bot = createBot({ config, log, larkClient: createLarkClient(config, { log }), runScheduler: false, callbackBudgetMs: 120_000 });
   await bot.start();
+  // The bot's own share of each webhook ack: from the verified envelope to its stored event.
+  const dispatcher = bot.dispatcher;
+  const accept = dispatcher.acceptEvent.bind(dispatcher);
+  dispatcher.acceptEvent = async (envelope) => {
+    const t0 = performance.now();
+    try {
+      return await accept(envelope);
+    } finally {
+      stores.push(performance.now() - t0);
+    }
+  };
   return bot.port();
 }
 
@@ -61,12 +76,22 @@ async function settle() {
   }
 }
 
+/** @param {number[]} list */
+function percentiles(list) {
+  const sorted = [...list].sort((a, b) => a - b);
+  const at = (/** @type {number} */ p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  return { p50: at(50), p99: at(99) };
+}
+
 /** @param {'start' | 'stop'} what */
 function measure(what) {
   if (what === 'start') {
     rssBefore = process.memoryUsage().rss;
     peakRss = rssBefore;
     count = countCommands();
+    stores = [];
+    loopDelay.reset();
+    loopDelay.enable();
     sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 20);
@@ -74,7 +99,8 @@ function measure(what) {
   }
   clearInterval(sampler);
   count?.stop();
-  return { rssBefore, peakRss: Math.max(peakRss, process.memoryUsage().rss), commands: count?.total() ?? 0, byName: count?.byName() ?? {} };
+  loopDelay.disable();
+  return { rssBefore, peakRss: Math.max(peakRss, process.memoryUsage().rss), commands: count?.total() ?? 0, byName: count?.byName() ?? {}, storeMs: percentiles(stores), loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 } };
 }
 
 process.on('message', (/** @type {any} */ msg) => {
