@@ -10,16 +10,15 @@
  * bot has settled, finishes and ballot mixing included) and the peak RSS (sampled every 20 ms
  * from the first press until settled) are the bot's alone.
  */
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { PersonModel } from '../src/models/person.js';
 import { PollBallotModel, PollVoteModel, PollVoterModel } from '../src/models/poll-vote.js';
 import { type Emulator, startEmulator } from '../tests/emulator/index.js';
 import { TEST_APP } from '../tests/support/harness.js';
+import { startBotChild } from './bench-bot-child.js';
 import { startBenchDb } from './local-db.js';
 
 const { values } = parseArgs({
@@ -54,23 +53,7 @@ type Measured = { rssBefore: number; peakRss: number; commands: number; byName: 
 
 async function startRig(uri: string): Promise<Rig> {
   const emulator = await startEmulator({ ...TEST_APP, retryScheduleMs: [200, 400, 800], callbackTimeoutMs: 120_000, rateLimits: false });
-  const here = dirname(fileURLToPath(import.meta.url));
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: join(here, '..'), stdio: 'inherit' });
-  const child = fork(join(here, 'bench-bot.mjs'), [], { execArgv: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ask = <T>(msg: object, key: string): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const on = (m: Record<string, unknown>) => {
-        if (!(key in m) && !('error' in m)) return;
-        child.off('message', on);
-        if ('error' in m) reject(new Error(String(m.error)));
-        else resolve(m[key] as T);
-      };
-      child.on('message', on);
-      child.send(msg);
-    });
-  const port = await ask<number>({ start: { uri, emulatorUrl: emulator.baseUrl, admins: [ADMIN], app: TEST_APP } }, 'port');
-  emulator.setBotEndpoints(`http://127.0.0.1:${port}/lark/events`, `http://127.0.0.1:${port}/lark/callbacks`);
-  return { emulator, ask, child, settle: () => ask({ settle: true }, 'settled') };
+  return { emulator, ...(await startBotChild(uri, emulator, [ADMIN])) };
 }
 
 async function say(h: Rig, text: string): Promise<string> {

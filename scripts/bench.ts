@@ -1,22 +1,11 @@
-/**
- * `npm run bench`: a burst of signed, encrypted events at once — figures printed, not asserted.
- * Starts the local database and the emulator (with the platform's rate limits) here, and the real
- * bot compiled in a child process under plain node (`scripts/bench-bot.mjs`, as `npm start` runs
- * it), so its figures are not the load generator's. 200 people (default) send the bot a private
- * `/whoami` at the same moment; it prints the webhook ack latency (Feishu redelivers what is not
- * acked within 3 s), how many were acked and redelivered, when every reply was delivered, the
- * bot's database commands per event (driver command monitoring, everything until it settled:
- * store, reads, reply, delivery) and its peak RSS.
- */
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { startEmulator } from '../tests/emulator/index.js';
 import { TEST_APP } from '../tests/support/harness.js';
+import { startBotChild } from './bench-bot-child.js';
 import { startBenchDb } from './local-db.js';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '200' } } });
@@ -39,34 +28,13 @@ function percentile(sorted: number[], p: number): number {
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 
-function asker(child: ChildProcess) {
-  return <T>(msg: object, key: string): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const on = (m: Record<string, unknown>) => {
-        if (!(key in m) && !('error' in m)) return;
-        child.off('message', on);
-        if ('error' in m) reject(new Error(String(m.error)));
-        else resolve(m[key] as T);
-      };
-      child.on('message', on);
-      child.send(msg);
-    });
-}
 
 async function main(): Promise<void> {
   const db = await startBenchDb('qinglian-bench-');
   const url = new URL(db.uri);
   url.pathname = `/qinglian_bench_${Date.now()}`;
   const emu = await startEmulator({ ...TEST_APP, retryScheduleMs: [15_000] });
-  const here = dirname(fileURLToPath(import.meta.url));
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: join(here, '..'), stdio: 'inherit' });
-  const child = fork(join(here, 'bench-bot.mjs'), [], {
-    execArgv: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ask = asker(child);
-  const port = await ask<number>({ start: { uri: url.toString(), emulatorUrl: emu.baseUrl, admins: [], app: TEST_APP } }, 'port');
-  emu.setBotEndpoints(`http://127.0.0.1:${port}/lark/events`, `http://127.0.0.1:${port}/lark/callbacks`);
+  const { child, ask } = await startBotChild(url.toString(), emu);
   const users = Array.from({ length: total }, (_, i) => `ou_bench_user_${i}`);
   for (const [i, openId] of users.entries()) emu.addUser({ openId, name: `用户${i}` });
 
