@@ -2,10 +2,10 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { countCommands } from '../src/batching/command-count.js';
+import { openTaskDoc, pendingAssignmentDocs, reminderJobDoc } from '../tests/support/reminder-seed.js';
 import { connectDatabase } from '../src/db.js';
 import type { TenantSettings } from '../src/domain/settings.js';
-import { REMINDER_JOB, reminderJobKey } from '../src/domain/task-reminders.js';
-import { minuteKey } from '../src/jobs/claim.js';
+import { REMINDER_JOB, } from '../src/domain/task-reminders.js';
 import { Scheduler } from '../src/jobs/scheduler.js';
 import { registerTaskReminderJobs } from '../src/jobs/task-reminders.js';
 import { createOutboxMessenger } from '../src/lark/outbox-messenger.js';
@@ -57,83 +57,22 @@ async function insertInBatches(
   return n;
 }
 
-function taskDoc(id: string, deadline: Date) {
-  return {
-    _id: id,
-    title: `任务 ${id}`,
-    description: '',
-    category: 'other',
+const CREATED = new Date(NOW.getTime() - 7 * DAY);
+const taskDoc = (id: string, deadline: Date) =>
+  openTaskDoc(id, {
+    chatId: `oc_bench_${Number(id.slice(1)) % 50}`,
+    deadline,
+    created: CREATED,
     creator: 'ou_bench_admin',
     leader: 'ou_bench_leader',
-    owners: [`ou_${id}_a`, `ou_${id}_b`],
-    chatId: `oc_bench_${Number(id.slice(1)) % 50}`,
-    deptId: null,
-    deadline,
-    requiresApproval: true,
-    state: 'open',
-    version: 1,
-    reminderPolicy: null,
-    cardKey: null,
-    closedAt: null,
-    cancelledAt: null,
-    createdAt: new Date(NOW.getTime() - 7 * DAY),
-    updatedAt: new Date(NOW.getTime() - 7 * DAY),
-  };
-}
-
-function jobDoc(taskId: string, point: string, deadline: Date, runAt: Date) {
-  return {
-    key: reminderJobKey(taskId, point, deadline),
-    name: REMINDER_JOB,
-    runAt,
-    dueMinute: minuteKey(runAt),
-    scheduledAt: runAt,
-    payload: { taskId, point, deadline: deadline.toISOString() },
-    state: 'pending',
-    attempts: 0,
-    leaseOwner: null,
-    leaseUntil: null,
-    lastError: null,
-    skipReason: null,
-    finishedAt: null,
-    staleAfterMs: null,
-    createdAt: new Date(NOW.getTime() - 7 * DAY),
-  };
-}
+  });
+const jobDoc = (taskId: string, point: string, deadline: Date, runAt: Date) =>
+  reminderJobDoc(taskId, point, deadline, runAt, CREATED);
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
   const value = await fn();
   return { ms: performance.now() - start, value };
-}
-
-/** Each command's round trip during a tick (driver command monitoring), to show where it goes. */
-function timeCommands(): { slowest(n: number): string; stop(): void } {
-  const client = mongoose.connection.getClient();
-  const seen: { what: string; ms: number }[] = [];
-  const started = new Map<number, string>();
-  const onStarted = (e: { requestId: number; commandName: string; command: Record<string, unknown> }) =>
-    started.set(e.requestId, `${e.commandName} ${String(e.command[e.commandName])}`);
-  const onDone = (e: { requestId: number; duration: number }) => {
-    const what = started.get(e.requestId);
-    if (what) seen.push({ what, ms: e.duration });
-  };
-  client.on('commandStarted', onStarted);
-  client.on('commandSucceeded', onDone);
-  client.on('commandFailed', onDone);
-  return {
-    slowest: (n) =>
-      [...seen]
-        .sort((a, b) => b.ms - a.ms)
-        .slice(0, n)
-        .map((c) => `${c.what} ${c.ms.toFixed(0)} ms`)
-        .join(', '),
-    stop: () => {
-      client.off('commandStarted', onStarted);
-      client.off('commandSucceeded', onDone);
-      client.off('commandFailed', onDone);
-    },
-  };
 }
 
 /** One size's figures, for the summary against the targets. */
@@ -155,21 +94,7 @@ async function runSize(baseUri: string, n: number): Promise<void> {
         yield taskDoc(id(i), i < notDue ? deadlineOf(i) : new Date(NOW.getTime() + DAY));
     });
     await insertInBatches(TaskAssignmentModel.collection, function* () {
-      for (let i = 0; i < n; i++) {
-        for (const s of ['a', 'b']) {
-          const openId = `ou_${id(i)}_${s}`;
-          yield {
-            _id: `${id(i)}:${openId}`,
-            taskId: id(i),
-            openId,
-            state: 'pending',
-            version: 0,
-            note: '',
-            returnReason: '',
-            active: true,
-          };
-        }
-      }
+      for (let i = 0; i < n; i++) yield* pendingAssignmentDocs(id(i));
     });
     return insertInBatches(Job.collection, function* () {
       const points = ['wd-3', 'wd-1', 'wd-0', 'deadline'].slice(-jobsPerTask);
@@ -219,10 +144,8 @@ async function runSize(baseUri: string, n: number): Promise<void> {
     for (let i = notDue; i < n; i++) yield jobDoc(id(i), 'wd-1', new Date(NOW.getTime() + DAY), NOW);
   });
   const commands = countCommands();
-  const slow = timeCommands();
   const tick = await timed(() => scheduler.tick());
   commands.stop();
-  slow.stop();
   const idleCommands = countCommands();
   const idleAfter = await timed(() => scheduler.tick());
   idleCommands.stop();
@@ -243,7 +166,7 @@ async function runSize(baseUri: string, n: number): Promise<void> {
       `commands ${commands.total()} = ${perDue.toFixed(2)} per due reminder (target ≤ 0.2): ${byName}`,
     ].join(' | '),
   );
-  console.log(`  slowest commands of the tick: ${slow.slowest(5)}`);
+  console.log(`  slowest commands of the tick: ${commands.slowest(5)}`);
   results.push({ n, tickMs: tick.ms, idleMs: idleAfter.ms, perDue });
   await mongoose.connection.dropDatabase();
   await mongoose.disconnect();

@@ -27,6 +27,8 @@ export interface CommandCount {
   byTarget(): Record<string, number>;
   /** Per name and collection: commands, and the server time they took (mean and max, ms). */
   timings(): Record<string, { n: number; meanMs: number; maxMs: number }>;
+  /** The `n` slowest commands, each as "find tasks 204 ms". */
+  slowest(n: number): string;
   stop(): void;
 }
 
@@ -71,6 +73,13 @@ export function countCommands(): CommandCount {
           },
         ]),
       ),
+    slowest: (n) =>
+      [...times.entries()]
+        .flatMap(([target, list]) => list.map((ms) => ({ target, ms })))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, n)
+        .map((c) => `${c.target} ${c.ms.toFixed(0)} ms`)
+        .join(', '),
     stop: () => {
       client.off('commandStarted', onStarted);
       client.off('commandSucceeded', onSucceeded);

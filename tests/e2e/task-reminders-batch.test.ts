@@ -6,7 +6,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TenantSettings } from '../../src/domain/settings.js';
 import { REMINDER_JOB, reminderJobKey } from '../../src/domain/task-reminders.js';
-import { minuteKey } from '../../src/jobs/claim.js';
 import { Scheduler } from '../../src/jobs/scheduler.js';
 import { registerTaskReminderJobs } from '../../src/jobs/task-reminders.js';
 import { createOutboxMessenger } from '../../src/lark/outbox-messenger.js';
@@ -18,6 +17,7 @@ import { ManualClock } from '../../src/time/clock.js';
 import { DEFAULT_QUIET_HOURS } from '../../src/time/quiet-hours.js';
 import { WorkCalendar } from '../../src/time/workdays.js';
 import { runCrashingAfter } from '../support/crash-writes.js';
+import { openTaskDoc, pendingAssignmentDocs, reminderJobDoc } from '../support/reminder-seed.js';
 import { useTestDb } from '../support/test-db.js';
 
 const SH = 'Asia/Shanghai';
@@ -54,61 +54,10 @@ async function seedDueReminders(): Promise<void> {
   const created = new Date(NOW.getTime() - 7 * DAY);
   const ids = Array.from({ length: TASKS }, (_, i) => taskId(i));
   await TaskModel.collection.insertMany(
-    ids.map((id, i) => ({
-      _id: id,
-      title: `任务 ${id}`,
-      description: '',
-      category: 'other',
-      creator: 'ou_admin',
-      leader: 'ou_leader',
-      owners: [`ou_${id}_a`, `ou_${id}_b`],
-      chatId: `oc_chat_${i % 7}`,
-      deptId: null,
-      deadline,
-      requiresApproval: true,
-      state: 'open',
-      version: 1,
-      reminderPolicy: null,
-      cardKey: null,
-      closedAt: null,
-      cancelledAt: null,
-      createdAt: created,
-      updatedAt: created,
-    })) as never[],
+    ids.map((id, i) => openTaskDoc(id, { chatId: `oc_chat_${i % 7}`, deadline, created })) as never[],
   );
-  await TaskAssignmentModel.collection.insertMany(
-    ids.flatMap((id) =>
-      ['a', 'b'].map((s) => ({
-        _id: `${id}:ou_${id}_${s}`,
-        taskId: id,
-        openId: `ou_${id}_${s}`,
-        state: 'pending',
-        version: 0,
-        note: '',
-        returnReason: '',
-        active: true,
-      })),
-    ) as never[],
-  );
-  await Job.collection.insertMany(
-    ids.map((id) => ({
-      key: reminderJobKey(id, 'wd-1', deadline),
-      name: REMINDER_JOB,
-      runAt: NOW,
-      scheduledAt: NOW,
-      dueMinute: minuteKey(NOW),
-      payload: { taskId: id, point: 'wd-1', deadline: deadline.toISOString() },
-      state: 'pending',
-      attempts: 0,
-      leaseOwner: null,
-      leaseUntil: null,
-      lastError: null,
-      skipReason: null,
-      finishedAt: null,
-      staleAfterMs: null,
-      createdAt: created,
-    })) as never[],
-  );
+  await TaskAssignmentModel.collection.insertMany(ids.flatMap(pendingAssignmentDocs) as never[]);
+  await Job.collection.insertMany(ids.map((id) => reminderJobDoc(id, 'wd-1', deadline, NOW, created)) as never[]);
 }
 
 async function reminderJobs() {
