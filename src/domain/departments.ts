@@ -5,7 +5,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { coalesced } from '../batching/coalesced-query.js';
+import { CoalescedRuns } from '../batching/coalesced-runs.js';
 import { ChatModel } from '../models/chat.js';
 import { DepartmentModel, departmentNameKey } from '../models/department.js';
 import { PersonModel } from '../models/person.js';
@@ -49,9 +49,11 @@ export function newDepartmentId(): string {
 }
 
 /** Every department, by name. */
+/** Every department is read by many at once (every /whoami, every scope check): one query per run, shared. */
+const allDepartments = new CoalescedRuns(() => DepartmentModel.find({}).lean());
+
 export async function listDepartments(): Promise<DepartmentView[]> {
-  // Read by many at once (every /whoami, every scope check): one query per flush, shared.
-  const docs = await coalesced('departments:all', () => DepartmentModel.find({}).lean());
+  const docs = await allDepartments.request('all');
   return docs.map(toView).sort(byName);
 }
 
