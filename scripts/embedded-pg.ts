@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { spawnGuarded, stopGuarded } from './guarded-spawn.js';
-import { ensureCluster, loadPgBinaries, pgRunAs } from './pg-cluster.js';
+import { ensureCluster, loadPgBinaries, pgRunAs, reachablePgBinaries } from './pg-cluster.js';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
@@ -107,8 +107,8 @@ function readyInLock(dataDir: string, port: number): boolean {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
   const durable = options.durable ?? true;
-  const bin = await loadPgBinaries();
   const ids = pgRunAs();
+  const bin = reachablePgBinaries(await loadPgBinaries(), ids);
   ensureCluster(bin, dataDir, durable, ids);
   await clearStaleServer(dataDir);
   let lastError = '';

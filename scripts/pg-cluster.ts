@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -48,6 +49,42 @@ export async function loadPgBinaries(): Promise<PgBinaries> {
         `no embedded PostgreSQL for this platform (${name}); use --backend sqlite or postgresql`,
     );
   }
+}
+
+/** True when every folder above `path` lets other users pass (o+x). */
+function passableByOthers(path: string): boolean {
+  for (let up = dirname(realpathSync(path)); up !== dirname(up); up = dirname(up)) {
+    if ((statSync(up).mode & 0o001) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The binaries as the server's user can run them. As root the server runs as `postgres`, which
+ * cannot reach binaries inside a closed folder (a clone under a `mktemp -d` folder, mode 0700,
+ * or under /root): the package's `native` folder is then copied once to the temporary folder
+ * (≈ 60 MB, named by its path and time, shared by later starts) and run from there.
+ */
+export function reachablePgBinaries(bin: PgBinaries, runAs: RunAs): PgBinaries {
+  if (runAs.uid === undefined || passableByOthers(bin.initdb)) return bin;
+  const native = dirname(dirname(realpathSync(bin.initdb)));
+  const stamp = createHash('sha256')
+    .update(`${native}:${statSync(bin.postgres).mtimeMs}`)
+    .digest('hex')
+    .slice(0, 12);
+  const copy = join(realpathSync(tmpdir()), `qinglian-pg-bin-${stamp}`);
+  if (!existsSync(copy)) {
+    const partial = `${copy}.partial-${process.pid}`;
+    cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+    chmodSync(partial, 0o755);
+    try {
+      renameSync(partial, copy);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another process made it first
+    }
+  }
+  const inCopy = (file: string) => join(copy, file.slice(native.length));
+  return { initdb: inCopy(realpathSync(bin.initdb)), postgres: inCopy(realpathSync(bin.postgres)) };
 }
 
 /** Our own ids, or as root the `postgres` user's (created if needed). */

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type LocalDb, startLocalDb } from '../../scripts/local-db.js';
-import { loadPgBinaries, pgRunAs } from '../../scripts/pg-cluster.js';
+import { loadPgBinaries, pgRunAs, reachablePgBinaries } from '../../scripts/pg-cluster.js';
 
 type Item = { _id: string; v?: number };
 
@@ -81,7 +81,7 @@ describe('the embedded backend (FerretDB on a private PostgreSQL)', () => {
   }, 120_000);
 
   it('a stray postgres still running on the folder is shut down before the next start', async () => {
-    const bin = await loadPgBinaries();
+    const bin = reachablePgBinaries(await loadPgBinaries(), pgRunAs());
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
     const args = [
       '-D',
